@@ -1,1 +1,2 @@
-export {};
+export { defineCommand } from './command.ts';
+export type { CommandDef, CommandContext } from './command.ts';
