@@ -1,0 +1,81 @@
+/**
+ * Reading GWOSC-format strain HDF5 files: `strain/Strain` (float64, attr `Xspacing` = 1/fs),
+ * `meta/GPSstart`, `meta/Duration`, `meta/Detector`, and the 1 Hz data-quality bitmask
+ * `quality/simple/DQmask` (bit 0 = DATA: science-quality data present in that second).
+ */
+import h5wasm from 'h5wasm/node';
+
+export interface GwoscStrain {
+  path: string;
+  detector: string;
+  gpsStart: number;
+  durationS: number;
+  sampleRate: number;
+  data: Float64Array;
+  /** One word per second; bit 0 set where DATA is present. Null when the file has no mask. */
+  dqMask: Uint32Array | null;
+}
+
+let ready: Promise<unknown> | null = null;
+export async function h5(): Promise<typeof h5wasm> {
+  ready ??= h5wasm.ready;
+  await ready;
+  return h5wasm;
+}
+
+function scalar(v: unknown): number {
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number') return v;
+  if (ArrayBuffer.isView(v) && (v as unknown as ArrayLike<number>).length === 1) return Number((v as unknown as ArrayLike<number>)[0]);
+  return Number(v);
+}
+
+/** Read a GWOSC strain file; throws one line naming the file and the missing/bad dataset. */
+export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
+  const lib = await h5();
+  let f: InstanceType<typeof lib.File>;
+  try {
+    f = new lib.File(path, 'r');
+  } catch {
+    throw new Error(`${path}: not a readable HDF5 file (expected a GWOSC strain file)`);
+  }
+  try {
+    const need = (name: string) => {
+      const d = f.get(name);
+      if (!d || !(d instanceof lib.Dataset)) throw new Error(`${path}: missing dataset ${name} (expected GWOSC layout with strain/Strain, meta/GPSstart)`);
+      return d;
+    };
+    const strain = need('strain/Strain');
+    const gpsStart = scalar(need('meta/GPSstart').value);
+    const spacingAttr = strain.attrs['Xspacing'];
+    if (!spacingAttr) throw new Error(`${path}: strain/Strain has no Xspacing attribute (expected 1/sample_rate)`);
+    const sampleRate = Math.round(1 / scalar(spacingAttr.value));
+    const raw = strain.value;
+    if (!(raw instanceof Float64Array) && !(raw instanceof Float32Array)) {
+      throw new Error(`${path}: strain/Strain has dtype ${String(strain.dtype)} (expected float64)`);
+    }
+    const data = raw instanceof Float64Array ? raw : Float64Array.from(raw);
+    const durDs = f.get('meta/Duration');
+    const durationS = durDs instanceof lib.Dataset ? scalar(durDs.value) : data.length / sampleRate;
+    if (Math.abs(durationS * sampleRate - data.length) > 0.5) {
+      throw new Error(`${path}: strain/Strain has ${data.length} samples but meta/Duration=${durationS} s at ${sampleRate} Hz`);
+    }
+    const detDs = f.get('meta/Detector');
+    const detector = detDs instanceof lib.Dataset ? String(detDs.value) : '';
+    const maskDs = f.get('quality/simple/DQmask');
+    let dqMask: Uint32Array | null = null;
+    if (maskDs instanceof lib.Dataset) {
+      const m = maskDs.value as ArrayLike<number>;
+      dqMask = Uint32Array.from(m as ArrayLike<number>);
+    }
+    return { path, detector, gpsStart, durationS, sampleRate, data, dqMask };
+  } finally {
+    f.close();
+  }
+}
+
+/** Throws unless the file starts with the HDF5 signature (used to validate downloads). */
+export function assertHdf5Signature(bytes: Uint8Array, name: string): void {
+  const sig = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 8 || sig.some((b, i) => bytes[i] !== b)) throw new Error(`${name} is not an HDF5 file`);
+}
