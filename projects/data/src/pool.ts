@@ -1,0 +1,44 @@
+/**
+ * Branch execution on a pool of worker threads (piscina), one per core by default. Workers are
+ * TypeScript modules loaded through tsx, so no build step is needed. Results come back in branch
+ * order; a failed branch rejects with its own error message.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+
+const tsxLoader = import.meta.resolve('tsx');
+
+export interface PoolOptions {
+  /** Worker threads; default: every core. 0 or 1 still uses one worker (in parallel with nothing). */
+  workers?: number;
+  /** Called after each finished branch with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** Run `tasks` through the default export of `workerModule` (a URL of a .ts file). */
+export async function runBranches<T, R>(workerModule: URL, tasks: T[], opts: PoolOptions = {}): Promise<R[]> {
+  if (tasks.length === 0) return [];
+  const threads = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), tasks.length));
+  const pool = new Piscina({
+    filename: workerModule.href,
+    minThreads: threads,
+    maxThreads: threads,
+    execArgv: ['--import', tsxLoader],
+  });
+  let done = 0;
+  try {
+    return await Promise.all(
+      tasks.map(async (t) => {
+        const r = (await pool.run(t)) as R;
+        opts.onProgress?.(++done, tasks.length);
+        return r;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
