@@ -9,16 +9,20 @@
 import type { z } from 'zod';
 
 export interface CommandContext {
-  /** Human-readable log line to stderr (suppressed with AFRAME_QUIET=1 unless `force`). */
+  /** Human-readable log line to stderr (suppressed when AFRAME_QUIET is set). */
   log: (message: string) => void;
   /** True when running under CI / AFRAME_QUIET: no progress bars. */
   quiet: boolean;
+  /** Environment the command runs with (process.env for the real executable). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface CommandDef<S extends z.ZodObject = z.ZodObject> {
   project: string;
   name: string;
   summary: string;
+  /** Optional longer text shown under the summary in the command's `--help`. */
+  description?: string;
   params: S;
   run: (config: z.infer<S>, ctx: CommandContext) => Promise<void> | void;
 }

@@ -1,1 +1,11 @@
-export {};
+export * from './rng.ts';
+export * from './special.ts';
+export * from './quadrature.ts';
+export * from './ks.ts';
+export * from './cosmology.ts';
+export * from './distributions.ts';
+export * from './conditional.ts';
+export * from './cosmological.ts';
+export * from './prior-dict.ts';
+export * from './named-priors.ts';
+export * from './blocks.ts';

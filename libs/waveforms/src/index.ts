@@ -1,1 +1,17 @@
-export {};
+export * from './constants.ts';
+export * from './conversions.ts';
+export * from './types.ts';
+export * from './validation.ts';
+export * from './grid.ts';
+export * from './spline.ts';
+export * from './pn-phasing.ts';
+export * from './approximants.ts';
+export * from './phenom-d/internals.ts';
+export { IMRPhenomD, phenomDBand } from './phenom-d/generator.ts';
+export { TaylorF2, taylorF2Band, iscoFrequency } from './taylorf2.ts';
+export * from './fd.ts';
+export * from './fast-math.ts';
+export * from './iir.ts';
+export * from './time-domain.ts';
+export * from './generators.ts';
+export * from './phenom-pv2.ts';

@@ -2,8 +2,10 @@
 import type { CommandDef } from '@aframe/cli';
 import { queryCommand } from './commands/query.ts';
 import { fetchCommand } from './commands/fetch.ts';
+import { waveformCommand } from './commands/waveform.ts';
 
 export const commands: CommandDef[] = [
-  queryCommand as unknown as CommandDef,
-  fetchCommand as unknown as CommandDef,
+  queryCommand,
+  fetchCommand,
+  waveformCommand as unknown as CommandDef,
 ];

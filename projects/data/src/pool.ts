@@ -1,12 +1,12 @@
 /**
  * Branch execution on a pool of worker threads (piscina), one per core by default. Workers are
- * TypeScript modules loaded through tsx, so no build step is needed. Results come back in branch
+ * TypeScript modules loaded through tsx (./pool-entry.mjs), so no build step is needed. Results come back in branch
  * order; a failed branch rejects with its own error message.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 
-const tsxLoader = import.meta.resolve('tsx');
+const entry = new URL('./pool-entry.mjs', import.meta.url).href;
 
 export interface PoolOptions {
   /** Worker threads; default: every core. 0 or 1 still uses one worker (in parallel with nothing). */
@@ -24,16 +24,15 @@ export async function runBranches<T, R>(workerModule: URL, tasks: T[], opts: Poo
   if (tasks.length === 0) return [];
   const threads = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), tasks.length));
   const pool = new Piscina({
-    filename: workerModule.href,
+    filename: entry,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: ['--import', tsxLoader],
   });
   let done = 0;
   try {
     return await Promise.all(
       tasks.map(async (t) => {
-        const r = (await pool.run(t)) as R;
+        const r = (await pool.run({ module: workerModule.href, payload: t })) as R;
         opts.onProgress?.(++done, tasks.length);
         return r;
       }),

@@ -90,7 +90,8 @@ test('query command writes the segment file; an empty result is an error', async
   );
   assert.equal(readFileSync(out, 'utf8'), '# seg\tstart\tstop\tduration\n0\t1126259446\t1126259478\t32.0\n');
   await assert.rejects(
-    queryCommand.run(
+    async () =>
+      queryCommand.run(
       { flags: ['H1_DATA'], start: 1126259446, end: 1126259478, min_duration: 100, output_file: join(dir, 'none.txt'), gwosc_url: null, timeout_s: 5, retries: 1 },
       ctx,
     ),

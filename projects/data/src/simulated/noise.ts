@@ -10,7 +10,7 @@
  * with a Tukey window (a windowed-FIR design; the taper smooths S over ~fs/firLength). Output is
  * computed per GPS-aligned block by FFT convolution, so any span is cut from identical blocks.
  */
-import { RealFFT, tukeyWindow } from '@aframe/signal';
+import { RealFFT, tukey } from '@aframe/signal';
 import { normalStream } from './random.ts';
 
 /** Length of an output block in seconds (blocks start at GPS multiples of this). */
@@ -117,24 +117,32 @@ export class ColouredNoise {
 }
 
 /**
- * Linear-phase FIR of `taps` samples with |H(f)| = sqrt(S(f)·fs/2) on the grid k·fs/taps, centred
+ * Linear-phase FIR of `taps` samples with |H(f)|² = (S averaged over the bin)·fs/2 on the grid k·fs/taps, centred
  * at taps/2 and tapered by a Tukey(0.1) window. H(0) = 0: no DC offset.
  */
 export function designColouringFir(psd: (f: number) => number, sampleRate: number, taps: number): Float64Array {
   const nf = taps / 2 + 1;
   const spec = new Float64Array(2 * nf);
   const df = sampleRate / taps;
+  // Each grid value is the mean of S over its bin [f − Δf/2, f + Δf/2] (SUB samples per bin), so
+  // narrow lines between grid points keep their integrated power instead of being hit or missed.
+  const SUB = 16;
   for (let k = 1; k < nf; k++) {
-    const s = psd(k * df);
-    if (!(s >= 0) || !Number.isFinite(s)) throw new Error(`PSD at ${k * df} Hz is ${s}; expected a finite non-negative value`);
-    spec[2 * k] = Math.sqrt((s * sampleRate) / 2);
+    let mean = 0;
+    for (let j = 0; j < SUB; j++) {
+      const f = (k - 0.5 + (j + 0.5) / SUB) * df;
+      const s = psd(f);
+      if (!(s >= 0) || !Number.isFinite(s)) throw new Error(`PSD at ${f} Hz is ${s}; expected a finite non-negative value`);
+      mean += s / SUB;
+    }
+    spec[2 * k] = Math.sqrt((mean * sampleRate) / 2);
   }
   const fft = new RealFFT(taps);
   const impulse = fft.inverse(spec); // zero-phase: symmetric about index 0
   const fir = new Float64Array(taps);
   const half = taps / 2;
   for (let i = 0; i < taps; i++) fir[i] = impulse[(i + half) % taps];
-  const w = tukeyWindow(taps, 0.1);
+  const w = tukey(taps, 0.1);
   for (let i = 0; i < taps; i++) fir[i] *= w[i];
   return fir;
 }

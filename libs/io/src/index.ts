@@ -1,0 +1,1 @@
+export { atomicPath, atomicWriteFile, atomicWriteFileSync, withAtomicPath, tempPathFor, type AtomicPath, type FileData } from './atomic.ts';

@@ -1,0 +1,16 @@
+import { resnet1d, Trainer, Predictor } from '../src/index.ts';
+const width = Number(process.argv[2] ?? 16), batch = Number(process.argv[3] ?? 32), steps = Number(process.argv[4] ?? 5);
+const net = resnet1d({ layers: [3, 4, 6, 3], width, length: 3072 });
+const t = await Trainer.create(net, { seed: 0, threads: 1, schedule: { kind: 'oneCycle', maxLr: 1e-4, totalSteps: 1000 } });
+const x = new Float32Array(batch * 2 * 3072).map(() => t.rng.normal());
+const y = new Float32Array(batch).map((_, i) => i % 2);
+await t.step(x, y);
+const c0 = process.cpuUsage(); const w0 = performance.now();
+for (let i = 0; i < steps; i++) await t.step(x, y);
+const c1 = process.cpuUsage(c0); const w1 = performance.now();
+const p = await Predictor.create(t.forwardModel(), [2, 3072], [1], { threads: 1 });
+await p.run(x);
+const c2 = process.cpuUsage();
+for (let i = 0; i < steps; i++) await p.run(x);
+const c3 = process.cpuUsage(c2);
+console.log(`train cpu ms/step ${((c1.user + c1.system) / 1000 / steps).toFixed(0)} wall ${((w1 - w0) / steps).toFixed(0)} | infer cpu ms ${((c3.user + c3.system) / 1000 / steps).toFixed(0)}`);

@@ -1,0 +1,130 @@
+/**
+ * FIR design and zero-phase filtering with scipy semantics: `firwin` (window method, low-pass, scaled to
+ * unit gain at DC), `lfilterZi` for FIR filters, and `filtfiltFir` (= scipy.signal.filtfilt(b, [1], x)
+ * with padtype='odd', padlen = 3·len(b), method='pad').
+ */
+import { hamming, kaiser } from './windows.ts';
+import { requireInteger, requirePositive } from './validate.ts';
+
+export type FirWindow = 'hamming' | { kaiser: number };
+
+/** sin(πx)/(πx) (numpy.sinc). */
+function sinc(x: number): number {
+  if (x === 0) return 1;
+  const px = Math.PI * x;
+  return Math.sin(px) / px;
+}
+
+/**
+ * scipy.signal.firwin(numtaps, cutoff, window) low-pass with `cutoff` relative to Nyquist (0 < cutoff < 1):
+ * h[n] = cutoff·sinc(cutoff·(n − (N−1)/2))·w[n], normalised so Σh = 1.
+ */
+export function firwin(numtaps: number, cutoff: number, window: FirWindow = 'hamming'): Float64Array {
+  requireInteger(numtaps, 'numtaps', 1);
+  requirePositive(cutoff, 'cutoff');
+  if (cutoff >= 1) throw new Error(`cutoff must be in (0, 1) (fraction of Nyquist), got ${cutoff}`);
+  const win = window === 'hamming' ? hamming(numtaps, true) : kaiser(numtaps, window.kaiser, true);
+  const alpha = 0.5 * (numtaps - 1);
+  const h = new Float64Array(numtaps);
+  let sum = 0;
+  for (let n = 0; n < numtaps; n++) {
+    h[n] = cutoff * sinc(cutoff * (n - alpha)) * win[n];
+    sum += h[n];
+  }
+  for (let n = 0; n < numtaps; n++) h[n] /= sum;
+  return h;
+}
+
+/**
+ * scipy.signal.lfilter_zi(b, [1]): steady-state transposed-direct-form-II state for a unit step,
+ * zi[k] = Σ_{j>k} b[j], k = 0..len(b)−2.
+ */
+export function lfilterZiFir(b: Float64Array): Float64Array {
+  const zi = new Float64Array(Math.max(0, b.length - 1));
+  let acc = 0;
+  for (let k = b.length - 2; k >= 0; k--) {
+    acc += b[k + 1];
+    zi[k] = acc;
+  }
+  return zi;
+}
+
+/**
+ * scipy.signal.filtfilt(b, [1], x) (padtype 'odd', padlen = 3·len(b), method 'pad'), optionally keeping
+ * only every `step`-th output sample starting at 0 (decimation after filtering).
+ *
+ * scipy extends x by `padlen` odd-reflected samples at each end, runs lfilter forward with initial state
+ * lfilter_zi(b)·ext[0] (equivalent to holding ext[0] constant before the start), runs it backward over
+ * the reversed result with state lfilter_zi(b)·(last forward sample), and crops `padlen` at each end.
+ * For an FIR with padlen = 3·len(b) > len(b) − 1 the held-state transients of both passes lie entirely
+ * inside the cropped padding, so every kept sample equals the symmetric 2·len(b)−1-tap filter
+ * c_d = Σ_k b_{k+d}·b_k applied to the odd extension: y[i] = Σ_d c_d·ext(i + d). This is evaluated only
+ * at kept samples, reading x directly away from the ends.
+ */
+export function filtfiltFir(b: Float64Array, x: Float64Array, step = 1): Float64Array {
+  requireInteger(step, 'step', 1);
+  const nb = b.length;
+  const padlen = 3 * nb;
+  const n = x.length;
+  if (n <= padlen) throw new Error(`x must be longer than padlen = 3·numtaps = ${padlen} samples, got ${n}`);
+  // autocorrelation of b: c[d] for d = 0..nb−1 (c[−d] = c[d])
+  const c = new Float64Array(nb);
+  for (let d = 0; d < nb; d++) {
+    let acc = 0;
+    for (let k = 0; k + d < nb; k++) acc += b[k + d] * b[k];
+    c[d] = acc;
+  }
+  const x0 = x[0];
+  const xl = x[n - 1];
+  // odd extension (valid for −padlen ≤ t < n + padlen)
+  const ext = (t: number): number => (t < 0 ? 2 * x0 - x[-t] : t >= n ? 2 * xl - x[2 * (n - 1) - t] : x[t]);
+  const span = nb - 1;
+  const outLen = Math.floor((n - 1) / step) + 1;
+  const out = new Float64Array(outLen);
+  const c0 = c[0];
+  for (let o = 0; o < outLen; o++) {
+    const i = o * step;
+    let acc = c0 * x[i];
+    if (i >= span && i + span < n) {
+      for (let d = 1; d <= span; d++) acc += c[d] * (x[i + d] + x[i - d]);
+    } else {
+      for (let d = 1; d <= span; d++) acc += c[d] * (ext(i + d) + ext(i - d));
+    }
+    out[o] = acc;
+  }
+  return out;
+}
+
+/**
+ * Literal two-pass filtfilt (forward lfilter with lfilter_zi state, backward pass, crop), kept as the
+ * executable definition that `filtfiltFir` is tested against.
+ */
+export function filtfiltFirTwoPass(b: Float64Array, x: Float64Array): Float64Array {
+  const nb = b.length;
+  const edge = 3 * nb;
+  const n = x.length;
+  if (n <= edge) throw new Error(`x must be longer than padlen = 3·numtaps = ${edge} samples, got ${n}`);
+  const L = n + 2 * edge;
+  const ext = new Float64Array(L);
+  for (let i = 0; i < edge; i++) ext[i] = 2 * x[0] - x[edge - i];
+  ext.set(x, edge);
+  for (let i = 0; i < edge; i++) ext[edge + n + i] = 2 * x[n - 1] - x[n - 2 - i];
+  const zi = lfilterZiFir(b);
+  const lfilter = (inp: Float64Array, scale: number): Float64Array => {
+    // transposed direct form II, as scipy.signal.lfilter with a = [1]
+    const z = zi.map((v) => v * scale);
+    const y = new Float64Array(inp.length);
+    for (let t = 0; t < inp.length; t++) {
+      const xt = inp[t];
+      const yt = b[0] * xt + (nb > 1 ? z[0] : 0);
+      for (let k = 0; k < nb - 2; k++) z[k] = b[k + 1] * xt + z[k + 1];
+      if (nb > 1) z[nb - 2] = b[nb - 1] * xt;
+      y[t] = yt;
+    }
+    return y;
+  };
+  const fwd = lfilter(ext, ext[0]);
+  const rev = fwd.slice().reverse();
+  const back = lfilter(rev, rev[0]).reverse();
+  return back.slice(edge, edge + n);
+}
