@@ -19,6 +19,7 @@ const R = env('LEDGER_BENCH_ROWS', 100_000);
 let N = env('LEDGER_BENCH_WAVEFORMS', 100_000);
 const T = env('LEDGER_BENCH_SAMPLES', 16384);
 const BLOCK = env('LEDGER_BENCH_BLOCK', 1024);
+const READ_BLOCK = env('LEDGER_BENCH_READ_BLOCK', 64);
 const MB = 2 ** 20;
 
 // peak-RSS sampler: a worker reads the process RSS every 10 ms into shared memory
@@ -107,7 +108,7 @@ async function benchWaveforms(): Promise<void> {
     }
   }
   const bytes = dtype === 'float64' ? 8 : 4;
-  console.log(`B) waveform set ${N} x ${T} samples (${dtype}, ${fmt((N * T * bytes) / 2 ** 30, 2)} GiB), blocks of ${BLOCK} rows`);
+  console.log(`B) waveform set ${N} x ${T} samples (${dtype}, ${fmt((N * T * bytes) / 2 ** 30, 2)} GiB), written in blocks of ${BLOCK} rows, read in blocks of ${READ_BLOCK}`);
   const RS = InterferometerResponseSet.withIfos(['H1']);
   const path = join(dir, 'waveforms.hdf5');
   resetPeak();
@@ -136,11 +137,13 @@ async function benchWaveforms(): Promise<void> {
   resetPeak();
   const t1 = performance.now();
   let bad = 0;
-  for (let r = 0; r < N; r += BLOCK) {
-    const part = await RS.readRange(path, r, Math.min(N, r + BLOCK));
+  let r = 0;
+  for await (const part of RS.readBlocks(path, READ_BLOCK)) {
     const h = part.column('h1').data;
     for (let i = 0; i < part.length; i++) if (h[i * T] !== r + i || h[(i + 1) * T - 1] !== r + i) bad++;
+    r += part.length;
   }
+  if (r !== N) throw new Error(`read ${r} rows, expected ${N}`);
   const tR = (performance.now() - t1) / 1000;
   if (bad) throw new Error(`${bad} rows read back wrong`);
   console.log(
@@ -151,7 +154,7 @@ async function benchWaveforms(): Promise<void> {
   const py = '/usr/bin/python3';
   if (spawnSync(py, ['-c', 'import h5py']).status === 0) {
     const script = new URL('./waveforms_h5py.py', import.meta.url).pathname;
-    const r = spawnSync(py, [script, path, String(N), String(T), String(BLOCK), dtype === 'float64' ? 'f8' : 'f4'], { encoding: 'utf8' });
+    const r = spawnSync(py, [script, path, String(N), String(T), String(BLOCK), String(READ_BLOCK), dtype === 'float64' ? 'f8' : 'f4'], { encoding: 'utf8' });
     if (r.status === 0) {
       const [ws, rs, peak] = r.stdout.trim().split(' ').map(Number);
       console.log(

@@ -157,6 +157,9 @@ test('LedgerWriter appends blocks into resizable datasets and writes metadata on
   const some = await WaveformPolarizationSet.readRows(path, [7, 2]);
   assert.deepEqual(Array.from(some.mass_2), [7, 2]);
   assert.equal(some.column('plus').data[T], 200);
+  const blocks: number[][] = [];
+  for await (const b of WaveformPolarizationSet.readBlocks(path, 3)) blocks.push(Array.from(b.mass_1));
+  assert.deepEqual(blocks, [[0, 1, 2], [3, 4, 5], [6, 7]]);
   let k = 0;
   const sampled = await WaveformPolarizationSet.sampleFromFile(path, 4, { replace: true, random: () => [0.99, 0.0, 0.5, 0.5][k++] });
   assert.deepEqual(Array.from(sampled.mass_1), [7, 0, 4, 4]);

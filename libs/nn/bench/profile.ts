@@ -34,4 +34,4 @@ const per = (us: number) => (us / 1000 / (steps + 1)).toFixed(1);
 console.log(`kernel time per step: ${per(total)} ms`);
 for (const [op, us] of [...byOp].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${op.padEnd(24)} ${per(us).padStart(8)} ms ${((100 * us) / total).toFixed(1)}%`);
 console.log('top nodes:');
-for (const [n, us] of [...byNode].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${n.padEnd(60)} ${per(us).padStart(8)} ms`);
+for (const [n, us] of [...byNode].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 15))) console.log(`${n.padEnd(60)} ${per(us).padStart(8)} ms`);

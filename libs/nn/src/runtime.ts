@@ -13,6 +13,7 @@ import type { NamedTensor } from './safetensors.ts';
 import type { Net } from './trainstep.ts';
 import { buildForward, buildTrainStep, stateNames } from './trainstep.ts';
 import { shapeStr } from './graph.ts';
+import type { Conv2dMode } from './ops.ts';
 
 export type ExecutionProvider = 'cpu' | 'cuda' | 'tensorrt';
 
@@ -66,7 +67,7 @@ export class NanLossError extends Error {
 export interface TrainerOptions extends RuntimeOptions {
   seed: number;
   /** emit convolutions as 2-D (B, C, 1, L) convolutions in the training graph (default false) */
-  conv2d?: boolean;
+  conv2d?: Conv2dMode;
   optimizer?: AdamWConfig;
   schedule: ScheduleConfig;
 }
@@ -223,12 +224,12 @@ export class Trainer {
   }
 
   /** The forward graph alone with the current weights (inference mode), dynamic batch. */
-  forwardModel(metadata: Record<string, string> = {}, conv2d = false): Uint8Array {
+  forwardModel(metadata: Record<string, string> = {}, conv2d: Conv2dMode = 'auto'): Uint8Array {
     return buildForward(this.net, { weights: this.weights(), metadata, conv2d });
   }
 
   /** Writes model.onnx (forward graph, current weights, metadata_props) atomically. */
-  exportOnnx(path: string, metadata: Record<string, string> = {}, conv2d = false): void {
+  exportOnnx(path: string, metadata: Record<string, string> = {}, conv2d: Conv2dMode = 'auto'): void {
     writeFileAtomic(path, this.forwardModel(metadata, conv2d));
   }
 

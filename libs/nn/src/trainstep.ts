@@ -7,6 +7,7 @@ import { OnnxBuilder } from './onnx.ts';
 import type { AdamWConfig, ScheduleConfig } from './optim.ts';
 import { emitAdamWScalars, emitAdamWUpdate, emitSchedule } from './optim.ts';
 import { EmitCtx } from './ops.ts';
+import type { Conv2dMode } from './ops.ts';
 
 /** A network ready for training: its graph and the values that matter. */
 export interface Net {
@@ -36,7 +37,7 @@ function io(v: Value, name = v.name): IoSpec {
 }
 
 /** Inputs: data, labels, state (params, buffers, AdamW moments), `step`; outputs: loss, logits, next state. */
-export function buildTrainStep(net: Net, optimizer: AdamWConfig, schedule: ScheduleConfig, conv2d = false): TrainStepModel {
+export function buildTrainStep(net: Net, optimizer: AdamWConfig, schedule: ScheduleConfig, conv2d: Conv2dMode = false): TrainStepModel {
   const { graph } = net;
   const b = new OnnxBuilder('float32');
   const c = new EmitCtx(b, 'train', conv2d);
@@ -92,7 +93,7 @@ export interface ForwardModelOptions {
   outputName?: string;
   metadata?: Record<string, string>;
   /** emit convolutions as 2-D (B, C, 1, L) convolutions (ORT's NCHWc kernels; faster for some shapes) */
-  conv2d?: boolean;
+  conv2d?: Conv2dMode;
 }
 
 /** The forward graph alone (inference mode), from `net.input` to `net.logits`. */

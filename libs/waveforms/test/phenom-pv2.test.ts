@@ -190,6 +190,22 @@ test('precessing spins: relabelling the bodies (frame rotated by pi about L) lea
   assert.ok(rel < 1e-10, `relative difference ${rel}`);
 });
 
+test('fMax = 0 ends at the Mf = 0.2 cut-off with LAL\'s length rule (case 00 band and values)', () => {
+  // LAL: f_max' = f_cut = 0.2/M_sec = 676.8 Hz for 60 M_sun, length NextPow2(f_cut/df) + 1 = 8193,
+  // last filled bin floor(f_cut/df) - 1 = 5413 — the same band as the fMax = 1024 Hz reference case.
+  const c = cases.find((x) => x.id === 'IMRPhenomPv2_00')!;
+  const P = c.params;
+  const wf = generateFD('IMRPhenomPv2', paramsOf(P), { ...settingsOf(P), fMax: 0 });
+  assert.equal(wf.length, 8193);
+  let peak = 0;
+  let diff = 0;
+  for (let k = 0; k < wf.length; k++) {
+    peak = Math.max(peak, Math.hypot(c.hplusRe[k], c.hplusIm[k]));
+    diff = Math.max(diff, Math.hypot(wf.hplusRe[k] - c.hplusRe[k], wf.hplusIm[k] - c.hplusIm[k]));
+  }
+  assert.ok(diff / peak <= 1e-10, `max |h - h_LAL| / peak = ${diff / peak}`);
+});
+
 test('amplitude scales as 1/distance', () => {
   const s: FDSettings = { deltaF: 0.25, fMin: 20, fMax: 512, fRef: 20 };
   const p: CbcParams = { mass1: 36, mass2: 29, spin1x: 0.4, spin1z: 0.3, spin2y: 0.3, distance: 410, inclination: 1.1, phiRef: 0.4 };

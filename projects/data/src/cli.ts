@@ -7,5 +7,5 @@ import { waveformCommand } from './commands/waveform.ts';
 export const commands: CommandDef[] = [
   queryCommand,
   fetchCommand,
-  waveformCommand as unknown as CommandDef,
+  waveformCommand,
 ];

@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGwosc, GW150914_FILES, type FakeGwosc } from './helpers/gwosc-server.ts';
-import { fetchParams, runFetch } from '../src/commands/fetch.ts';
+import { fetchParams } from '../src/commands/fetch.ts';
+import { runFetch } from '../src/fetch-run.ts';
 import { planChunks } from '../src/fetch.ts';
 import { readBackground, segmentFromPath } from '../src/background.ts';
 import { h5 } from '../src/gwosc/strain-file.ts';

@@ -7,7 +7,8 @@ import { welch } from '@aframe/signal';
 import { ColouredNoise } from '../src/simulated/noise.ts';
 import { loadNoiseCurve, DEFAULT_NOISE_CURVES } from '../src/simulated/psd-file.ts';
 import { addGlitches, glitchesInBlock, optimalSnr } from '../src/simulated/glitches.ts';
-import { fetchParams, runFetch } from '../src/commands/fetch.ts';
+import { fetchParams } from '../src/commands/fetch.ts';
+import { runFetch } from '../src/fetch-run.ts';
 import { readBackground } from '../src/background.ts';
 
 const SHARED = new URL('../../../../shared/data/', import.meta.url).pathname;

@@ -1,9 +1,5 @@
 import { z } from 'zod';
 import { defineCommand } from '@aframe/cli';
-import { atomicWriteFile } from '@aframe/io';
-import { gwoscBaseUrl } from '../gwosc/api.ts';
-import { querySegments } from '../query.ts';
-import { formatSegwizard } from '../segwizard.ts';
 
 export const queryCommand = defineCommand({
   project: 'data',
@@ -23,6 +19,10 @@ export const queryCommand = defineCommand({
     retries: z.number().int().nonnegative().default(4).describe('HTTP retries after a failed request'),
   }),
   async run(cfg, ctx) {
+    const { atomicWriteFile } = await import('@aframe/io');
+    const { gwoscBaseUrl } = await import('../gwosc/api.ts');
+    const { querySegments } = await import('../query.ts');
+    const { formatSegwizard } = await import('../segwizard.ts');
     const baseUrl = gwoscBaseUrl(cfg.gwosc_url ?? ctx.env?.GWOSC_URL);
     const segments = await querySegments({
       flags: cfg.flags,

@@ -8,10 +8,8 @@
  */
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import h5wasm from 'h5wasm/node';
 import { z } from 'zod';
 import { defineCommand } from '@aframe/cli';
-import { generateFD, generateTD, getApproximant, tdTimes } from '@aframe/waveforms';
 
 export const waveformParams = z.object({
   approximant: z.string().default('IMRPhenomD').describe('waveform model: TaylorF2, IMRPhenomD or IMRPhenomPv2'),
@@ -41,6 +39,9 @@ export type WaveformConfig = z.infer<typeof waveformParams>;
 
 /** Generate the waveform described by `cfg` and write it to cfg.output (atomically). */
 export async function writeWaveform(cfg: WaveformConfig): Promise<{ datasets: string[]; length: number }> {
+  // Loaded here, not at the top: `aframe --help` imports every command module and should start fast.
+  const { generateFD, generateTD, getApproximant, tdTimes } = await import('@aframe/waveforms');
+  const h5wasm = (await import('h5wasm/node')).default;
   getApproximant(cfg.approximant); // throws naming the registered models
   const params = {
     mass1: cfg.mass_1,

@@ -57,10 +57,16 @@ export class ColouredNoise {
     this.firSpectrum = this.rfft.forward(padded).slice();
   }
 
-  /** Unit-variance white noise of GPS block `b` (samples b·B … (b+1)·B − 1). */
+  private readonly whiteCache = new Map<number, Float64Array>();
+
+  /** Unit-variance white noise of GPS block `b` (samples b·B … (b+1)·B − 1); the last few are cached. */
   private white(block: number): Float64Array {
+    const hit = this.whiteCache.get(block);
+    if (hit) return hit;
     const out = new Float64Array(this.blockSamples);
     normalStream([this.seed, this.streamId, block])(out);
+    if (this.whiteCache.size >= 4) this.whiteCache.delete(this.whiteCache.keys().next().value as number);
+    this.whiteCache.set(block, out);
     return out;
   }
 
