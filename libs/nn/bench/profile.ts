@@ -22,16 +22,23 @@ const events = JSON.parse(readFileSync(file, 'utf8')) as { cat: string; name: st
 rmSync(file);
 const byOp = new Map<string, number>();
 const byNode = new Map<string, number>();
+const byRole = new Map<string, number>();
 let total = 0;
 for (const e of events) {
   if (e.cat !== 'Node' || !e.name.endsWith('_kernel_time')) continue;
   const op = e.args?.op_name ?? '?';
   byOp.set(op, (byOp.get(op) ?? 0) + e.dur);
   byNode.set(e.name, (byNode.get(e.name) ?? 0) + e.dur);
+  // node names are '<op kind>:<layer>/<fwd|bwd>/<ONNX op>__n' (see OnnxBuilder.scope)
+  const m = /^(?:(\w+):[^/]*\/(fwd|bwd)|(adamw))\/(\w+)__/.exec(e.name);
+  const role = m ? (m[3] ? `adamw ${m[4]}` : `${m[1]} ${m[2]} ${m[4]}`) : `other ${op}`;
+  byRole.set(role, (byRole.get(role) ?? 0) + e.dur);
   total += e.dur;
 }
 const per = (us: number) => (us / 1000 / (steps + 1)).toFixed(1);
 console.log(`kernel time per step: ${per(total)} ms`);
 for (const [op, us] of [...byOp].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${op.padEnd(24)} ${per(us).padStart(8)} ms ${((100 * us) / total).toFixed(1)}%`);
+console.log('by op kind / phase / ONNX op:');
+for (const [r, us] of [...byRole].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${r.padEnd(40)} ${per(us).padStart(8)} ms ${((100 * us) / total).toFixed(1)}%`);
 console.log('top nodes:');
 for (const [n, us] of [...byNode].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 15))) console.log(`${n.padEnd(60)} ${per(us).padStart(8)} ms`);

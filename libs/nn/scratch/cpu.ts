@@ -1,7 +1,7 @@
 import { resnet1d, Trainer, Predictor } from '../src/index.ts';
 const width = Number(process.argv[2] ?? 16), batch = Number(process.argv[3] ?? 32), steps = Number(process.argv[4] ?? 5);
 const net = resnet1d({ layers: [3, 4, 6, 3], width, length: 3072 });
-const t = await Trainer.create(net, { seed: 0, threads: 1, schedule: { kind: 'oneCycle', maxLr: 1e-4, totalSteps: 1000 } });
+const t = await Trainer.create(net, { seed: 0, threads: 1, conv2d: (process.env.C2D === 'auto' ? 'auto' : process.env.C2D === '1'), schedule: { kind: 'oneCycle', maxLr: 1e-4, totalSteps: 1000 } });
 const x = new Float32Array(batch * 2 * 3072).map(() => t.rng.normal());
 const y = new Float32Array(batch).map((_, i) => i % 2);
 await t.step(x, y);

@@ -5,7 +5,11 @@ import type { EmitCtx } from './ops.ts';
 
 /** Emits the forward pass of every op (outputs keep their value names). */
 export function emitForward(graph: Graph, c: EmitCtx): void {
-  for (const op of graph.ops) op.forward(c);
+  for (const op of graph.ops) {
+    c.b.scope = `${op.kind}:${op.layer}/fwd`;
+    op.forward(c);
+  }
+  c.b.scope = '';
 }
 
 /**
@@ -36,7 +40,9 @@ export function emitBackward(graph: Graph, c: EmitCtx, loss: Value, wrt: Value[]
     if (gOut.every((g) => g === null)) continue;
     const need = op.inputs.map((v) => v.requiresGrad);
     if (!need.some(Boolean)) continue;
+    b.scope = `${op.kind}:${op.layer}/bwd`;
     const gIn = op.backward(c, gOut, need);
+    b.scope = '';
     op.inputs.forEach((v, k) => {
       const g = gIn[k];
       if (g && need[k]) push(v, g);

@@ -70,6 +70,8 @@ export class OnnxBuilder {
   readonly initializers: ITensorProto[] = [];
   private counter = 0;
   private constCache = new Map<string, string>();
+  /** prefix of node names (e.g. '<layer>/bwd'), shows in ORT profiles */
+  scope = '';
 
   constructor(readonly dtype: DType) {}
 
@@ -85,7 +87,7 @@ export class OnnxBuilder {
       opType: type,
       input: inputs,
       output: outs,
-      name: this.fresh(`n_${type}`),
+      name: this.fresh(`${this.scope ? `${this.scope}/` : ''}${type}`),
       attribute: Object.entries(attrs).map(([k, v]) => attribute(k, v)),
     });
     return outs;

@@ -45,6 +45,7 @@ export function buildTrainStep(net: Net, optimizer: AdamWConfig, schedule: Sched
   const params = graph.params;
   const grads = emitBackward(graph, c, net.loss, params);
   const step = 'step';
+  b.scope = 'adamw';
   const { lr, beta1 } = emitSchedule(b, step, schedule);
   const sc = emitAdamWScalars(b, step, lr, beta1, optimizer);
   const state: { name: string; shape: number[] }[] = [];

@@ -63,7 +63,7 @@ class UnitKernel implements ComplexKernel {
  */
 class FactorKernel implements ComplexKernel {
   readonly n: number;
-  private readonly m: number;
+  readonly m: number;
   private readonly len: number;
   private readonly sub: ComplexKernel;
   /** W_n^k, k = 0..n-1, interleaved. */
@@ -111,8 +111,22 @@ class FactorKernel implements ComplexKernel {
       }
       this.sub.forward(gather, subViews[r]);
     }
-    if (m === 3) this.combine3(out);
-    else if (m === 5) this.combine5(out);
+    this.combine(out);
+  }
+
+  /**
+   * Same transform with the input already stored decimated (r-major: block r, of length L, holds
+   * x[j·m + r], j = 0..L−1), which skips the strided gather.
+   */
+  forwardDecimated(inp: Float64Array, out: Float64Array): void {
+    const { m, len, subViews } = this;
+    for (let r = 0; r < m; r++) this.sub.forward(inp.subarray(2 * len * r, 2 * len * (r + 1)), subViews[r]);
+    this.combine(out);
+  }
+
+  private combine(out: Float64Array): void {
+    if (this.m === 3) this.combine3(out);
+    else if (this.m === 5) this.combine5(out);
     else this.combineGeneric(out);
   }
 
@@ -390,6 +404,25 @@ export class ComplexFFT {
       this.kernel.forward(x, res);
     }
     return res;
+  }
+
+  /**
+   * Decimation factor m of the internal Cooley–Tukey step (1 if none): `forwardDecimated` takes its input
+   * with x[j·m + r] stored at position r·(n/m) + j.
+   */
+  get decimation(): number {
+    return this.kernel instanceof FactorKernel ? this.kernel.m : 1;
+  }
+
+  /** Unscaled forward DFT of an input stored in decimated order (see `decimation`); `out` ≠ `x`. */
+  forwardDecimated(x: Float64Array, out: Float64Array): Float64Array {
+    const n2 = 2 * this.n;
+    if (x.length !== n2 || out.length < n2 || out === x) {
+      throw new Error(`x must have length 2·n = ${n2} and out a distinct array of length >= ${n2}`);
+    }
+    if (this.kernel instanceof FactorKernel) this.kernel.forwardDecimated(x, out);
+    else this.kernel.forward(x, out);
+    return out;
   }
 
   /** Inverse DFT scaled by 1/n (numpy.fft.ifft), computed as conj(FFT(conj(x)))/n. */

@@ -3,7 +3,7 @@ export { rfft, irfft, fft, ifft, RealFFT, ComplexFFT, realPlan, complexPlan, rff
 export { hann, hamming, kaiser, tukey, besselI0 } from './windows.ts';
 export { welch, welchMulti, WelchEstimator, welchGeometry, medianBias, medianInPlace } from './welch.ts';
 export type { WelchOptions, Psd, Average, WelchGeometry } from './welch.ts';
-export { whiten, whitenBatch, Whitener, whitenGeometry } from './whiten.ts';
+export { whiten, whitenBatch, whitenerFor, Whitener, whitenGeometry } from './whiten.ts';
 export type { WhitenOptions, WhitenGeometry, Batch } from './whiten.ts';
 export { interpolatePsd, requireValidPsd, parseSpectrumText, psdOnUniformGrid, loadPsdFile } from './psd.ts';
 export type { SpectrumTable, UniformPsdOptions } from './psd.ts';

@@ -9,7 +9,7 @@
  * then `pad = len(hann(int(fduration·fs)))//2` samples are cropped from each end.
  * White noise of variance σ² (one-sided PSD 2σ²/fs) comes out with unit variance.
  */
-import { RealFFT } from './fft.ts';
+import { ComplexFFT, RealFFT } from './fft.ts';
 import { hann } from './windows.ts';
 import { interpolatePsd, requireValidPsd } from './psd.ts';
 import { secondsToSamples } from './time.ts';
@@ -79,6 +79,10 @@ export class Whitener {
   private readonly h: Float64Array;
   private readonly hSpec: Float64Array;
   private readonly outScale: number;
+  /** Complex plan of the data length and buffers for whitening two channels per transform (lazy). */
+  private pairPlan: ComplexFFT | null = null;
+  private pairA: Float64Array | null = null;
+  private pairB: Float64Array | null = null;
 
   constructor(length: number, opts: WhitenOptions) {
     this.geometry = whitenGeometry(length, opts);
@@ -155,6 +159,116 @@ export class Whitener {
     const s = this.outScale;
     for (let i = 0; i < outLength; i++) out[outOffset + i] = buf[pad + i] * s;
   }
+
+  /**
+   * Whitens two channels with one complex transform each way: z = x1 + i·x2, Z = FFT(z); since both gains
+   * are real and even, the filtered spectrum is W[k] = ½(g1+g2)[k]·Z[k] + ½(g1−g2)[k]·conj Z[N−k], and
+   * IFFT(W) = y1 + i·y2. Same result as two `apply` calls up to rounding.
+   */
+  applyPair(
+    x1: ArrayLike<number>,
+    x2: ArrayLike<number>,
+    gain1: Float64Array,
+    gain2: Float64Array,
+    out: Float64Array | Float32Array,
+    outOffset1: number,
+    outOffset2: number,
+    name1 = 'x',
+    name2 = 'x',
+  ): void {
+    const { length: N, pad, outLength } = this.geometry;
+    if (x1.length !== N) throw new Error(`${name1} must have length ${N}, got ${x1.length}`);
+    if (x2.length !== N) throw new Error(`${name2} must have length ${N}, got ${x2.length}`);
+    if (!this.pairPlan) {
+      this.pairPlan = new ComplexFFT(N);
+      this.pairA = new Float64Array(2 * N);
+      this.pairB = new Float64Array(2 * N);
+    }
+    const A = this.pairA!;
+    const B = this.pairB!;
+    const plan = this.pairPlan;
+    let m1 = 0;
+    let m2 = 0;
+    for (let i = 0; i < N; i++) {
+      const a = x1[i];
+      const b = x2[i];
+      if (a - a !== 0) throw new Error(`${name1} must contain only finite samples; found ${a} at index ${i}`);
+      if (b - b !== 0) throw new Error(`${name2} must contain only finite samples; found ${b} at index ${i}`);
+      m1 += a;
+      m2 += b;
+    }
+    m1 /= N;
+    m2 /= N;
+    // z = x1 + i·x2 written in the plan's decimated order (x[j·dec + r] at r·L + j)
+    const dec = plan.decimation;
+    const L = N / dec;
+    for (let r = 0, p = 0; r < dec; r++) {
+      for (let i = r; i < N; i += dec, p += 2) {
+        A[p] = x1[i] - m1;
+        A[p + 1] = x2[i] - m2;
+      }
+    }
+    plan.forwardDecimated(A, B);
+    // A ← conj(W) in decimated order so that IFFT(W) = conj(FFT(conj W))/N. Bins k and N−k share
+    // Z[k], Z[N−k] and the gains, so they are produced together.
+    {
+      // k = 0 (and N/2 for even N) pair with themselves
+      const g0a = 0.5 * (gain1[0] + gain2[0]);
+      const g0d = 0.5 * (gain1[0] - gain2[0]);
+      const zr = B[0];
+      const zi = B[1];
+      A[0] = g0a * zr + g0d * zr;
+      A[1] = -(g0a * zi - g0d * zi);
+    }
+    // decimated position of k: (k mod dec)·L + ⌊k/dec⌋, tracked incrementally for k ↑ and N−k ↓
+    let rk = 1 % dec;
+    let qk = dec === 1 ? 1 : 0;
+    let rn = (N - 1) % dec;
+    let qn = Math.floor((N - 1) / dec);
+    for (let k = 1; 2 * k <= N; k++) {
+      const n = N - k;
+      const ga = 0.5 * (gain1[k] + gain2[k]);
+      const gd = 0.5 * (gain1[k] - gain2[k]);
+      const ar = B[2 * k];
+      const ai = B[2 * k + 1];
+      const br = B[2 * n];
+      const bi = B[2 * n + 1];
+      // W[k] = ga·Z[k] + gd·conj Z[N−k];  W[N−k] = ga·Z[N−k] + gd·conj Z[k]; store conjugates
+      const pk = 2 * (rk * L + qk);
+      A[pk] = ga * ar + gd * br;
+      A[pk + 1] = -(ga * ai - gd * bi);
+      if (n !== k) {
+        const pn = 2 * (rn * L + qn);
+        A[pn] = ga * br + gd * ar;
+        A[pn + 1] = -(ga * bi - gd * ai);
+      }
+      if (++rk === dec) {
+        rk = 0;
+        qk++;
+      }
+      if (rn-- === 0) {
+        rn = dec - 1;
+        qn--;
+      }
+    }
+    plan.forwardDecimated(A, B);
+    const s = this.outScale / N;
+    for (let i = 0; i < outLength; i++) {
+      out[outOffset1 + i] = B[2 * (pad + i)] * s;
+      out[outOffset2 + i] = -B[2 * (pad + i) + 1] * s;
+    }
+  }
+}
+
+/** Mean of x, throwing on the first non-finite sample. */
+function finiteMean(x: ArrayLike<number>, name: string): number {
+  let mean = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v - v !== 0) throw new Error(`${name} must contain only finite samples; found ${v} at index ${i}`);
+    mean += v;
+  }
+  return mean / x.length;
 }
 
 /**
@@ -162,7 +276,7 @@ export class Whitener {
  * interpolated as §10.0). Returns x.length − 2·pad samples (pad = fduration·fs/2).
  */
 export function whiten(x: Float64Array | Float32Array, psd: ArrayLike<number>, opts: WhitenOptions): Float64Array {
-  const w = new Whitener(x.length, opts);
+  const w = whitenerFor(x.length, opts);
   requireFinite(x, 'x');
   const out = new Float64Array(w.geometry.outLength);
   w.apply(x, w.gain(psd), out);
@@ -181,12 +295,26 @@ export interface Batch<T extends Float64Array | Float32Array = Float64Array | Fl
  * Whitens every (batch, channel) row of a `(batch, channels, length)` block. `psd` is row-major
  * `(channels, bins)` shared by all batch elements, or `(batch, channels, bins)` when `psdPerBatch`
  * (as in training, where each sample has its own background PSD). Output has the input's element type
- * and shape `(batch, channels, length − 2·pad)`.
+ * and shape `(batch, channels, length − 2·pad)`; pass `out` to reuse a buffer.
  */
+const whitenerCache = new Map<string, Whitener>();
+
+/** Cached Whitener for (length, options): plans and buffers are reused across calls. */
+export function whitenerFor(length: number, opts: WhitenOptions): Whitener {
+  const key = `${length}|${opts.sampleRate}|${opts.fduration}|${opts.highpass}|${opts.lowpass}`;
+  let w = whitenerCache.get(key);
+  if (!w) {
+    w = new Whitener(length, { sampleRate: opts.sampleRate, fduration: opts.fduration, highpass: opts.highpass, lowpass: opts.lowpass });
+    if (whitenerCache.size >= 16) whitenerCache.delete(whitenerCache.keys().next().value!);
+    whitenerCache.set(key, w);
+  }
+  return w;
+}
+
 export function whitenBatch<T extends Float64Array | Float32Array>(
   x: Batch<T>,
   psd: Float64Array,
-  opts: WhitenOptions & { psdPerBatch?: boolean },
+  opts: WhitenOptions & { psdPerBatch?: boolean; out?: T },
 ): Batch<T> {
   const { batch, channels, length, data } = x;
   requireInteger(batch, 'batch', 1);
@@ -194,7 +322,7 @@ export function whitenBatch<T extends Float64Array | Float32Array>(
   if (data.length !== batch * channels * length) {
     throw new Error(`x.data must have batch·channels·length = ${batch * channels * length} samples, got ${data.length}`);
   }
-  const w = new Whitener(length, opts);
+  const w = whitenerFor(length, opts);
   const { outLength, bins } = w.geometry;
   const rows = opts.psdPerBatch ? batch * channels : channels;
   if (psd.length % rows !== 0 || psd.length === 0) {
@@ -205,13 +333,27 @@ export function whitenBatch<T extends Float64Array | Float32Array>(
   for (let r = 0; r < rows; r++) {
     w.gain(psd.subarray(r * psdBins, (r + 1) * psdBins), gains.subarray(r * bins, (r + 1) * bins), `psd row ${r}`);
   }
-  const out = (data instanceof Float32Array ? new Float32Array(batch * channels * outLength) : new Float64Array(batch * channels * outLength)) as T;
-  for (let b = 0; b < batch; b++) {
-    for (let c = 0; c < channels; c++) {
-      const row = b * channels + c;
-      const g = opts.psdPerBatch ? row : c;
-      w.apply(data.subarray(row * length, (row + 1) * length), gains.subarray(g * bins, (g + 1) * bins), out, row * outLength, `x row ${row}`);
+  const outSize = batch * channels * outLength;
+  let out: T;
+  if (opts.out) {
+    if (opts.out.length !== outSize || opts.out.constructor !== data.constructor) {
+      throw new Error(`out must be a ${data.constructor.name} of batch·channels·(length − 2·pad) = ${outSize} samples, got ${opts.out.constructor.name}(${opts.out.length})`);
     }
+    out = opts.out;
+  } else {
+    out = (data instanceof Float32Array ? new Float32Array(outSize) : new Float64Array(outSize)) as T;
   }
+  const total = batch * channels;
+  const rowData = (row: number): T => data.subarray(row * length, (row + 1) * length) as T;
+  const rowGain = (row: number): Float64Array => {
+    const g = opts.psdPerBatch ? row : row % channels;
+    return gains.subarray(g * bins, (g + 1) * bins);
+  };
+  // two rows per complex transform (see Whitener.applyPair); an odd last row goes through the real path
+  let row = 0;
+  for (; row + 1 < total; row += 2) {
+    w.applyPair(rowData(row), rowData(row + 1), rowGain(row), rowGain(row + 1), out, row * outLength, (row + 1) * outLength, `x row ${row}`, `x row ${row + 1}`);
+  }
+  if (row < total) w.apply(rowData(row), rowGain(row), out, row * outLength, `x row ${row}`);
   return { data: out, batch, channels, length: outLength };
 }

@@ -48,6 +48,21 @@ test('psd per batch element gives the same result as a shared psd repeated', () 
   const f32 = whitenBatch({ data: Float32Array.from(x), batch: 3, channels: 2, length: 4096 }, psdShared, opts);
   assert.ok(f32.data instanceof Float32Array);
   assert.ok(relMaxError(f32.data, a.data) < 1e-6);
+  // a caller-provided output buffer is filled and returned
+  const buf = new Float64Array(3 * 2 * 2048);
+  const c = whitenBatch({ data: x, batch: 3, channels: 2, length: 4096 }, psdShared, { ...opts, out: buf });
+  assert.equal(c.data, buf);
+  assert.deepEqual(c.data, a.data);
+  assert.throws(
+    () => whitenBatch({ data: x, batch: 3, channels: 2, length: 4096 }, psdShared, { ...opts, out: new Float64Array(5) }),
+    /out must be a Float64Array of batch·channels·\(length − 2·pad\) = 12288 samples/,
+  );
+  // an odd number of rows (pairs + one single row) equals whitening each row alone
+  const odd = whitenBatch({ data: x.subarray(0, 3 * 4096), batch: 3, channels: 1, length: 4096 }, psdShared.subarray(0, 2049), opts);
+  for (let r = 0; r < 3; r++) {
+    const single = whiten(x.subarray(r * 4096, (r + 1) * 4096), psdShared.subarray(0, 2049), opts);
+    assert.ok(relMaxError(odd.data.subarray(r * 2048, (r + 1) * 2048), single) < 1e-13, `row ${r}`);
+  }
 });
 
 test('whitened white noise has unit variance (PSD 2σ²/fs)', () => {
