@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """PyTorch baseline for bench/train-infer.ts: ResNet1D (BasicBlocks, nn.GroupNorm(min(C,16), C)),
 input (batch, 2, L), AdamW training step and inference, on N threads.
-Usage: /usr/bin/python3 bench/torch_resnet.py WIDTH LAYERS(3,4,6,3) BATCH THREADS SECONDS LENGTH
-Prints one JSON object."""
+Usage: /usr/bin/python3 bench/torch_resnet.py WIDTH LAYERS(3,4,6,3) BATCH THREADS SECONDS LENGTH [cpu]
+Prints one JSON object. With "cpu": single thread, minimum process CPU time per step over a few steps
+(robust when other processes load the machine)."""
 import json
 import sys
 import time
@@ -54,15 +55,27 @@ class ResNet1D(nn.Module):
 
 
 def rate(fn, batch, seconds):
+    """(mean, best) samples/s: mean over all timed calls, best = fastest single call (robust to
+    intermittent load from other processes)."""
     fn()
     fn()
-    n, t0 = 0, time.perf_counter()
+    times, t0 = [], time.perf_counter()
     while True:
+        t1 = time.perf_counter()
         fn()
-        n += 1
-        dt = time.perf_counter() - t0
-        if dt > seconds and n >= 3:
-            return n * batch / dt
+        times.append(time.perf_counter() - t1)
+        if time.perf_counter() - t0 > seconds and len(times) >= 3:
+            return len(times) * batch / sum(times), batch / min(times)
+
+
+def min_cpu_ms(fn, reps):
+    fn()
+    best = 1e9
+    for _ in range(reps):
+        c0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - c0)
+    return best * 1000
 
 
 def main():
@@ -83,10 +96,18 @@ def main():
         with torch.no_grad():
             model(x)
 
-    tr = rate(train, batch, seconds)
+    if len(sys.argv) > 7 and sys.argv[7] == "cpu":
+        reps = max(3, int(seconds))
+        tr = min_cpu_ms(train, reps)
+        model.eval()
+        inf = min_cpu_ms(infer, reps)
+        print(json.dumps({"train_cpu_ms": tr, "infer_cpu_ms": inf, "torch": torch.__version__}))
+        return
+    tr, tr_best = rate(train, batch, seconds)
     model.eval()
-    inf = rate(infer, batch, seconds)
-    print(json.dumps({"train_samples_per_s": tr, "infer_samples_per_s": inf, "torch": torch.__version__}))
+    inf, inf_best = rate(infer, batch, seconds)
+    print(json.dumps({"train_samples_per_s": tr, "infer_samples_per_s": inf, "train_best": tr_best,
+                      "infer_best": inf_best, "torch": torch.__version__}))
 
 
 if __name__ == "__main__":

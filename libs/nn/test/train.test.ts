@@ -207,3 +207,20 @@ test('batch norm: running statistics (PyTorch momentum 0.1, unbiased variance) a
     assert.ok(Math.abs(out[bi] - z) < 1e-4 * (1 + Math.abs(z)), `sample ${bi}: ${out[bi]} vs ${z}`);
   }
 });
+
+test('execution provider selection: cuda either runs and matches cpu, or fails naming the provider', async () => {
+  const net = smallNet();
+  const t = await Trainer.create(net, { seed: 6, threads: 1, schedule: sched });
+  const x = randomBatch(new Rng(2), 2, 256).x;
+  const cpu = await (await Predictor.create(t.forwardModel(), [2, 128], [1], { executionProvider: 'cpu', threads: 1 })).run(x);
+  let gpu: Predictor | null = null;
+  try {
+    gpu = await Predictor.create(t.forwardModel(), [2, 128], [1], { executionProvider: 'cuda' });
+  } catch (e) {
+    assert.match((e as Error).message, /execution provider 'cuda'/);
+  }
+  if (gpu) {
+    const out = await gpu.run(x);
+    for (let i = 0; i < 2; i++) assert.ok(Math.abs(out[i] - cpu[i]) < 1e-4 * (1 + Math.abs(cpu[i])));
+  }
+});

@@ -4,7 +4,7 @@
  * with padtype='odd', padlen = 3·len(b), method='pad').
  */
 import { hamming, kaiser } from './windows.ts';
-import { RealFFT } from './fft.ts';
+import { ComplexFFT, RealFFT } from './fft.ts';
 import { requireInteger, requirePositive } from './validate.ts';
 
 export type FirWindow = 'hamming' | { kaiser: number };
@@ -81,7 +81,8 @@ export function filtfiltFir(b: Float64Array, x: Float64Array, step = 1, method: 
   // Direct evaluation costs nb multiply-adds per kept sample; FFT overlap-save about 40 per input sample
   // (measured crossover): use FFTs when few samples are dropped and the series is long.
   const useFft = method === 'fft' || (method === 'auto' && nb > 20 * step && n > 4 * FFT_BLOCK);
-  if (useFft) symmetricFirFft(c, x, step, out);
+  if (useFft && step === 2) symmetricFirFftHalfRate(c, x, out);
+  else if (useFft) symmetricFirFft(c, x, step, out);
   else symmetricFirDirect(c, x, step, out);
   return out;
 }
@@ -147,6 +148,72 @@ function symmetricFirFft(c: Float64Array, x: Float64Array, step: number, out: Fl
     // outputs i = base + r, r < V, i < n; keep i ≡ 0 (mod step)
     const iEnd = Math.min(base + V, n);
     for (let i = Math.ceil(base / step) * step; i < iEnd; i += step) out[i / step] = res[K - 1 + (i - base)];
+  }
+}
+
+/**
+ * Factor-2 decimating version of the same sum, computed at the output rate (polyphase):
+ * y[o] = Σ_e c_|2e|·xe[o+e] + Σ_e c_|2e+1|·xo[o+e] with xe[j] = ext(2j), xo[j] = ext(2j+1). Both phases are
+ * packed into one complex sequence xe + i·xo, transformed once per overlap-save block, separated in the
+ * frequency domain (Be = (Z[k] + conj Z[M−k])/2, Bo = (Z[k] − conj Z[M−k])/2i), filtered and summed, and
+ * brought back with one real inverse transform.
+ */
+function symmetricFirFftHalfRate(c: Float64Array, x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  const S = c.length - 1;
+  const E = Math.ceil(S / 2); // phase filters span e ∈ [−E, E]
+  const K = 2 * E + 1;
+  const M = FFT_BLOCK / 2;
+  const V = M - (K - 1);
+  const cplan = new ComplexFFT(M);
+  const rplan = new RealFFT(M);
+  const bins = rplan.bins;
+  const cAt = (d: number): number => (Math.abs(d) <= S ? c[Math.abs(d)] : 0);
+  // causal kernels: ke[k] = c_|2(E−k)|, ko[k] = c_|2(E−k)+1| → y = (ke ∗ be + ko ∗ bo)[r + K − 1]
+  const ke = new Float64Array(M);
+  const ko = new Float64Array(M);
+  for (let k = 0; k < K; k++) {
+    ke[k] = cAt(2 * (E - k));
+    ko[k] = cAt(2 * (E - k) + 1);
+  }
+  const Ke = rplan.forward(ke);
+  const Ko = rplan.forward(ko);
+  const buf = new Float64Array(2 * M);
+  const Z = new Float64Array(2 * M);
+  const Y = new Float64Array(2 * bins);
+  const res = new Float64Array(M);
+  const extEnd = n + S; // ext(t) is needed (and valid) for −S ≤ t < n + S
+  const valueAt = (t: number): number => (t >= 0 && t < n ? x[t] : t >= -S && t < extEnd ? oddExt(x, t) : 0);
+  for (let o0 = 0; o0 < out.length; o0 += V) {
+    // buffer j holds xe[o0 − E + j] + i·xo[o0 − E + j]
+    const t0 = 2 * (o0 - E);
+    if (t0 >= 0 && t0 + 2 * M <= n) {
+      for (let j = 0; j < 2 * M; j++) buf[j] = x[t0 + j];
+    } else {
+      for (let j = 0; j < 2 * M; j++) buf[j] = valueAt(t0 + j);
+    }
+    cplan.forward(buf, Z);
+    for (let k = 0; k < bins; k++) {
+      const m = k === 0 ? 0 : M - k;
+      const zr = Z[2 * k];
+      const zi = Z[2 * k + 1];
+      const wr = Z[2 * m];
+      const wi = -Z[2 * m + 1];
+      const ber = 0.5 * (zr + wr);
+      const bei = 0.5 * (zi + wi);
+      // (Z − conj Z[M−k]) / 2i
+      const bor = 0.5 * (zi - wi);
+      const boi = -0.5 * (zr - wr);
+      const ker = Ke[2 * k];
+      const kei = Ke[2 * k + 1];
+      const kor = Ko[2 * k];
+      const koi = Ko[2 * k + 1];
+      Y[2 * k] = ker * ber - kei * bei + kor * bor - koi * boi;
+      Y[2 * k + 1] = ker * bei + kei * ber + kor * boi + koi * bor;
+    }
+    rplan.inverse(Y, res);
+    const end = Math.min(V, out.length - o0);
+    for (let r = 0; r < end; r++) out[o0 + r] = res[K - 1 + r];
   }
 }
 

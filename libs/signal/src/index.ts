@@ -20,3 +20,4 @@ export {
   secondsToSamples, samplesToSeconds, durationSeconds, endTime, indexToTime, timeToIndex, sliceSeconds, makeTimeSeries,
 } from './time.ts';
 export type { TimeSeries } from './time.ts';
+export { unfoldWindows, sliceKernels, sliceBatchKernels } from './slicing.ts';

@@ -8,7 +8,7 @@
  * P = |rfft|²/(fs·Σw²), doubled except at DC (and Nyquist for even nperseg).
  * `median` divides the per-bin median by scipy's bias 1 + Σ_{i=1}^{⌊(n−1)/2⌋} (1/(2i+1) − 1/(2i)).
  */
-import { RealFFT, rfftFrequencies } from './fft.ts';
+import { ComplexFFT, RealFFT, rfftFrequencies } from './fft.ts';
 import { hann } from './windows.ts';
 import { secondsToSamples } from './time.ts';
 import { requireFinite, requirePositive, requireInteger } from './validate.ts';
@@ -124,6 +124,10 @@ export class WelchEstimator {
   private readonly window: Float64Array;
   private readonly scale: number;
   private readonly plan: RealFFT;
+  /** Complex plan of length nperseg: two windowed segments per transform (z = s1 + i·s2). */
+  private readonly pairPlan: ComplexFFT;
+  private readonly pairIn: Float64Array;
+  private readonly pairOut: Float64Array;
   private readonly seg: Float64Array;
   private readonly spec: Float64Array;
   /** Per-segment powers, bin-major [bin·numSegments + segment] (median only). */
@@ -141,6 +145,9 @@ export class WelchEstimator {
     for (let i = 0; i < nperseg; i++) sumSq += this.window[i] * this.window[i];
     this.scale = 1 / (opts.sampleRate * sumSq);
     this.plan = new RealFFT(nperseg);
+    this.pairPlan = new ComplexFFT(nperseg);
+    this.pairIn = new Float64Array(2 * nperseg);
+    this.pairOut = new Float64Array(2 * nperseg);
     this.seg = new Float64Array(nperseg);
     this.spec = new Float64Array(2 * bins);
     this.powers = new Float64Array(this.average === 'median' ? bins * numSegments : 0);
@@ -162,28 +169,57 @@ export class WelchEstimator {
     }
     const median = this.average === 'median';
     if (!median) psd.fill(0, 0, bins);
-    for (let s = 0; s < numSegments; s++) {
-      const start = s * nstride;
-      let mean = globalMean;
-      if (!this.fast) {
-        mean = 0;
-        for (let i = 0; i < nperseg; i++) mean += x[start + i];
-        mean /= nperseg;
+    const segMean = (start: number): number => {
+      if (this.fast) return globalMean;
+      let m = 0;
+      for (let i = 0; i < nperseg; i++) m += x[start + i];
+      return m / nperseg;
+    };
+    // Pairs of segments share one complex transform: with Z = FFT(s1 + i·s2),
+    // S1[k] = (Z[k] + conj Z[n−k])/2 and S2[k] = (Z[k] − conj Z[n−k])/2i, so
+    // |S1|² = |Z[k] + conj Z[n−k]|²/4 and |S2|² = |Z[k] − conj Z[n−k]|²/4.
+    const { pairIn, pairOut } = this;
+    let s = 0;
+    for (; s + 1 < numSegments; s += 2) {
+      const a0 = s * nstride;
+      const b0 = a0 + nstride;
+      const ma = segMean(a0);
+      const mb = segMean(b0);
+      for (let i = 0; i < nperseg; i++) {
+        pairIn[2 * i] = (x[a0 + i] - ma) * window[i];
+        pairIn[2 * i + 1] = (x[b0 + i] - mb) * window[i];
       }
+      this.pairPlan.forward(pairIn, pairOut);
+      for (let k = 0, p = s; k < bins; k++, p += numSegments) {
+        const j = k === 0 ? 0 : nperseg - k;
+        const zr = pairOut[2 * k];
+        const zi = pairOut[2 * k + 1];
+        const wr = pairOut[2 * j];
+        const wi = -pairOut[2 * j + 1];
+        const sr = zr + wr;
+        const si = zi + wi;
+        const dr = zr - wr;
+        const di = zi - wi;
+        const p1 = 0.25 * (sr * sr + si * si);
+        const p2 = 0.25 * (dr * dr + di * di);
+        if (median) {
+          powers[p] = p1;
+          powers[p + 1] = p2;
+        } else {
+          psd[k] += p1 + p2;
+        }
+      }
+    }
+    if (s < numSegments) {
+      const start = s * nstride;
+      const mean = segMean(start);
       for (let i = 0; i < nperseg; i++) seg[i] = (x[start + i] - mean) * window[i];
       plan.forward(seg, spec);
-      if (median) {
-        for (let k = 0, p = s; k < bins; k++, p += numSegments) {
-          const re = spec[2 * k];
-          const im = spec[2 * k + 1];
-          powers[p] = re * re + im * im;
-        }
-      } else {
-        for (let k = 0; k < bins; k++) {
-          const re = spec[2 * k];
-          const im = spec[2 * k + 1];
-          psd[k] += re * re + im * im;
-        }
+      for (let k = 0, p = s; k < bins; k++, p += numSegments) {
+        const re = spec[2 * k];
+        const im = spec[2 * k + 1];
+        if (median) powers[p] = re * re + im * im;
+        else psd[k] += re * re + im * im;
       }
     }
     let norm = this.scale;

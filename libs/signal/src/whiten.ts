@@ -260,17 +260,6 @@ export class Whitener {
   }
 }
 
-/** Mean of x, throwing on the first non-finite sample. */
-function finiteMean(x: ArrayLike<number>, name: string): number {
-  let mean = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v - v !== 0) throw new Error(`${name} must contain only finite samples; found ${v} at index ${i}`);
-    mean += v;
-  }
-  return mean / x.length;
-}
-
 /**
  * Whitens one channel `x` with the one-sided PSD `psd` (uniform grid from 0 Hz; any number of bins,
  * interpolated as §10.0). Returns x.length − 2·pad samples (pad = fduration·fs/2).

@@ -22,7 +22,7 @@ export const testingWaveformsCommand = defineCommand({
   summary: 'Injection campaign for one segment and shift: waveforms.hdf5 (responses, times, shifts) + rejected-parameters.hdf5',
   description:
     'Times: arange(start + buffer + floor(wd/2), end - max(shifts) - buffer - floor(wd/2), spacing + wd) + Uniform(-jitter, jitter).\n' +
-    'One waveform per time by rejection sampling on network SNR (as validation_waveforms). With a seed, the campaign seed is\n' +
+    'One waveform per time by rejection sampling on network SNR (as validation_waveforms). With a seed, the campaign seed is ' +
     'seed + adler32(str((start, end) + tuple(shifts))).',
   params: testingWaveformsParams,
   async run(cfg, ctx) {

@@ -16,7 +16,7 @@ export const validationWaveformsCommand = defineCommand({
   name: 'validation_waveforms',
   summary: 'Prior draws projected onto the ifos, kept if network SNR >= snr_threshold, as a WaveformSet HDF5 file',
   description:
-    'Rejection sampling in passes as the original (first pass num_signals draws, later passes sized by the acceptance rate,\n' +
+    'Rejection sampling in passes as the original (first pass num_signals draws, later passes sized by the acceptance rate, ' +
     'capped by max_num_samples, at least num_signals); num_injections counts every draw. ra is used directly as the projection angle.\n' +
     'Batches of batch_size draws run on nproc worker threads; the file is the same for a given seed whatever nproc.',
   params: validationWaveformsParams,

@@ -13,7 +13,7 @@ export const waveformParamShape = {
   reference_frequency: z.number().positive().default(50).describe('reference frequency of phase and spins [Hz]'),
   right_pad: z.number().nonnegative().default(2).describe('time from coalescence to the end of each waveform [s] (< waveform_duration)'),
   seed: z.number().int().nonnegative().nullable().default(null).describe('random seed (null: a random one, logged)'),
-  batch_size: z.number().int().positive().default(1000).describe('prior draws per branch (defines the branch plan; results depend on it, not on nproc)'),
+  batch_size: z.number().int().positive().default(256).describe('prior draws per branch (defines the branch plan; results depend on it, not on nproc)'),
   nproc: z.number().int().positive().nullable().default(null).describe('worker threads (default: every core)'),
 };
 

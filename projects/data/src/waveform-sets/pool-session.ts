@@ -9,8 +9,8 @@ import { defaultWorkers } from '../pool.ts';
 const entry = new URL('../pool-entry.mjs', import.meta.url).href;
 
 export interface PoolSession {
-  /** Run the tasks; results in task order; `onDone` after each finished task. */
-  run<T, R>(tasks: T[], onDone?: () => void): Promise<R[]>;
+  /** Run the tasks; results in task order; `onDone` with each result as it finishes. */
+  run<T, R>(tasks: T[], onDone?: (result: R) => void): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -18,11 +18,11 @@ export function openPool(workerModule: URL, workers: number | null): PoolSession
   const threads = Math.max(1, workers ?? defaultWorkers());
   const pool = new Piscina({ filename: entry, minThreads: threads, maxThreads: threads });
   return {
-    async run<T, R>(tasks: T[], onDone?: () => void): Promise<R[]> {
+    async run<T, R>(tasks: T[], onDone?: (result: R) => void): Promise<R[]> {
       return Promise.all(
         tasks.map(async (t) => {
           const r = (await pool.run({ module: workerModule.href, payload: t })) as R;
-          onDone?.();
+          onDone?.(r);
           return r;
         }),
       );

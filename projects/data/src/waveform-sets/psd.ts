@@ -7,7 +7,7 @@
  * Also accepted: a two-column text ASD/PSD table (frequency, value; e.g. an O3 noise curve), put on
  * the same grid by log-log interpolation and used for every ifo ('auto' tells ASD from PSD by scale).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parseSpectrumText, psdOnUniformGrid, welch } from '@aframe/signal';
 import { readBackground } from '../background.ts';
 
@@ -17,6 +17,9 @@ const HDF5_EXT = /\.(hdf5|h5|hdf)$/i;
 export async function loadPsds(path: string, ifos: readonly string[], waveformDurationS: number, sampleRate: number): Promise<Float64Array[]> {
   const bins = Math.floor(Math.round(waveformDurationS * sampleRate) / 2) + 1;
   if (!HDF5_EXT.test(path)) return ifos.map(() => textPsd(path, bins, 1 / waveformDurationS));
+  if (existsSync(path) && !hasHdf5Signature(path)) {
+    throw new Error(`${path}: not a readable HDF5 file (expected a background strain file with one dataset per ifo)`);
+  }
   const block = await readBackground(path, [...ifos]);
   if (block.sampleRate !== sampleRate) {
     throw new Error(`${path}: background sampled at ${block.sampleRate} Hz, but the waveforms use sample_rate ${sampleRate} Hz`);
@@ -51,3 +54,23 @@ function textPsd(path: string, bins: number, df: number): Float64Array {
   return psdOnUniformGrid(table, { df, bins, kind });
 }
 
+
+const HDF5_SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * True if the HDF5 format signature is at offset 0 or at a user-block offset 512·2^k (HDF5 spec
+ * §2.1). (h5wasm opens some non-HDF5 files without an error, which would later read as "no datasets".)
+ */
+export function hasHdf5Signature(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    for (let offset = 0; offset <= 1 << 20; offset = offset === 0 ? 512 : offset * 2) {
+      if (readSync(fd, buf, 0, 8, offset) < 8) return false;
+      if (buf.equals(HDF5_SIGNATURE)) return true;
+    }
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -87,7 +87,15 @@ export async function rejectionSample(plan: RejectionPlan): Promise<RejectionOut
           maskPath: join(plan.dir, `mask-${branch}.json`),
         });
       }
-      const results = await session.run<RejectionTask, RejectionResult>(tasks);
+      // progress: accepted draws as branches finish (exact totals are settled per pass below)
+      let shown = progress.count;
+      const results = await session.run<RejectionTask, RejectionResult>(tasks, (r) => {
+        let acc = 0;
+        for (const m of r.mask) acc += m;
+        const step = Math.min(acc, numSignals - shown);
+        shown += step;
+        progress.tick(step);
+      });
       numInjections += numSamples;
       let passAccepted = 0;
       for (const r of results) for (const m of r.mask) passAccepted += m;
@@ -109,7 +117,6 @@ export async function rejectionSample(plan: RejectionPlan): Promise<RejectionOut
         takes.push({ branch: tasks[i].branch, acceptedPath: tasks[i].acceptedPath, rejectedPath: tasks[i].rejectedPath, acceptedRows: acc, rejectedRows: rej });
         total += acc;
         rejected += rej;
-        progress.tick(acc);
       }
       if (passAccepted === 0) {
         if (total === 0 && numInjections >= zeroAcceptanceLimit(numSignals)) {

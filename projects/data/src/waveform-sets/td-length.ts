@@ -38,15 +38,16 @@ const pacerCache = new Map<string, number>();
 
 /**
  * Component mass m (M☉) of an equal-mass non-spinning binary whose FFT length is exactly `target`
- * samples at (fMin, sampleRate), by bisection (the length falls with mass); null if none exists.
+ * samples at (fMin, sampleRate), by bisection (the length falls with mass up to f_ISCO = fMin); null if none exists.
  */
 export function pacerMass(target: number, fMin: number, sampleRate: number): number | null {
   const key = `${target}:${fMin}:${sampleRate}`;
   const hit = pacerCache.get(key);
   if (hit !== undefined) return hit;
   const len = (m: number) => ownChirpLength(m, m, 0, 0, fMin, sampleRate);
+  // above the mass whose ISCO frequency is fMin, f_lower becomes f_ISCO and the length grows again
   let lo = 0.1;
-  let hi = 2000;
+  let hi = (0.999 * generatorIscoFrequency(1)) / fMin / 2;
   if (len(lo) < target || len(hi) > target) return null;
   for (let it = 0; it < 200; it++) {
     const mid = Math.sqrt(lo * hi);
