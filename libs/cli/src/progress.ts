@@ -92,8 +92,10 @@ export function createProgress(options: ProgressOptions): Progress {
   let count = 0;
   let lastWrite = start;
   let finished = false;
+  let lastRendered = -1;
 
   const render = (final: boolean) => {
+    lastRendered = count;
     const elapsedS = (now() - start) / 1000;
     const line = progressLine(label, count, total, elapsedS, unit, tty ? 30 : 0);
     if (tty) stream.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
@@ -117,7 +119,8 @@ export function createProgress(options: ProgressOptions): Progress {
     done() {
       if (finished) return;
       finished = true;
-      if (!silent) render(true);
+      // Off a terminal a periodic line may already have reported the final count: don't repeat it.
+      if (!silent && (tty || lastRendered !== count)) render(true);
     },
   };
 }

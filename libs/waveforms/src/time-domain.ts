@@ -165,7 +165,11 @@ export function generateTDBatch(approximant: string, batch: CbcParamsBatch, sett
     fStart[i] = chirpStartFrequencyBound(1.1 * tChirp, m1, m2);
     const tChirp2 = chirpTimeBound(fStart[i], m1, m2, s1z, s2z);
     const len = Math.pow(2, Math.ceil(Math.log2(Math.round((tChirp2 + tMerge + 2 * tExtra) * sr))));
-    chirpLen = Math.max(chirpLen, len);
+    // The coalescence is moved rightPad before the end of the circular buffer, so the chirp (plus
+    // its tapers) must fit in the part before it; for heavy binaries with a long rightPad ml4gw's
+    // bound alone is too short and the inspiral would wrap around onto the merger.
+    const fitLen = Math.pow(2, Math.ceil(Math.log2(Math.round((tChirp2 + 2 * tExtra + settings.rightPadS) * sr))));
+    chirpLen = Math.max(chirpLen, len, fitLen);
     fStartMin = Math.min(fStartMin, fStart[i]);
     n1Max = Math.max(n1Max, Math.max(Math.round(sr / fIsco[i]), 4));
   }

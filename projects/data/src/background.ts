@@ -6,7 +6,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { h5 } from './gwosc/strain-file.ts';
+import { h5, hasHdf5Signature } from './gwosc/strain-file.ts';
 
 export interface StrainBlock {
   t0: number;
@@ -69,6 +69,7 @@ export async function readBackground(path: string, ifos?: string[]): Promise<Str
   if (!existsSync(path)) throw new Error(`background file ${path} does not exist`);
   let f: InstanceType<typeof lib.File>;
   try {
+    if (!hasHdf5Signature(path)) throw new Error('no signature');
     f = new lib.File(path, 'r');
   } catch {
     throw new Error(`${path}: not a readable HDF5 file (expected a background strain file)`);

@@ -3,6 +3,7 @@
  * `meta/GPSstart`, `meta/Duration`, `meta/Detector`, and the 1 Hz data-quality bitmask
  * `quality/simple/DQmask` (bit 0 = DATA: science-quality data present in that second).
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import h5wasm from 'h5wasm/node';
 
 export interface GwoscStrain {
@@ -35,6 +36,7 @@ export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
   const lib = await h5();
   let f: InstanceType<typeof lib.File>;
   try {
+    if (!hasHdf5Signature(path)) throw new Error('no signature');
     f = new lib.File(path, 'r');
   } catch {
     throw new Error(`${path}: not a readable HDF5 file (expected a GWOSC strain file)`);
@@ -78,4 +80,25 @@ export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
 export function assertHdf5Signature(bytes: Uint8Array, name: string): void {
   const sig = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length < 8 || sig.some((b, i) => bytes[i] !== b)) throw new Error(`${name} is not an HDF5 file`);
+}
+
+const HDF5_SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * True if the file carries the HDF5 signature at offset 0, 512, 1024, 2048, … (the places the HDF5
+ * format allows a superblock; a user block can precede it). h5wasm opens some non-HDF5 files without
+ * complaint, so readers check this first to give a clear error.
+ */
+export function hasHdf5Signature(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    for (let offset = 0; offset <= 1 << 20; offset = offset === 0 ? 512 : offset * 2) {
+      if (readSync(fd, buf, 0, 8, offset) < 8) return false;
+      if (buf.equals(HDF5_SIGNATURE)) return true;
+    }
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -7,13 +7,11 @@
  *  3. freq_limit = 1899/(m1 + m2) Hz; when minimum_frequency > freq_limit both f_lower and f_ref of
  *     the generator become freq_limit (very heavy binaries);
  *  4. time-domain generation with the coalescence at sample (duration − right_pad)·sample_rate
- *     (@aframe/waveforms `generateTD`, ml4gw TimeDomainCBCWaveformGenerator semantics §10.7), with an
- *     FFT length of at least the waveform length (./td-length.ts explains why).
+ *     (@aframe/waveforms `generateTD`, ml4gw TimeDomainCBCWaveformGenerator semantics §10.7).
  * Aligned-spin approximants (TaylorF2, IMRPhenomD) get only the spin components along L.
  */
 import { planck15, type PriorSamples } from '@aframe/priors';
-import { bilbyToLalSpins, generateTD, generateTDBatch, getApproximant, type CbcParams, type TDSettings } from '@aframe/waveforms';
-import { nextPow2, ownChirpLength, pacerMass } from './td-length.ts';
+import { bilbyToLalSpins, generateTD, getApproximant, type CbcParams, type TDSettings } from '@aframe/waveforms';
 import { type GeneratorSettings, waveformLength } from './settings.ts';
 
 /** Hz·M_sun: f_lower is capped at 1899/M for total (detector-frame) mass M (§2.3 step 2). */
@@ -31,13 +29,10 @@ export interface PolarizationBlock {
 export function generatePolarizations(samples: PriorSamples, from: number, to: number, s: GeneratorSettings): PolarizationBlock {
   const impl = getApproximant(s.approximant);
   const L = waveformLength(s);
-  const target = nextPow2(L);
   const rows = to - from;
   const plus = new Float64Array(rows * L);
   const cross = new Float64Array(rows * L);
   const where = (i: number) => `m1=${samples.mass_1[i]}, m2=${samples.mass_2[i]}, z=${samples.redshift[i]}`;
-  // rows whose own FFT length is too short, grouped by their (f_lower, f_ref) (see td-length.ts)
-  const paced = new Map<string, { fMin: number; fRef: number; rows: number[]; params: CbcParams[] }>();
   for (let r = 0; r < rows; r++) {
     const i = from + r;
     const m1 = samples.mass_1[i];
@@ -73,15 +68,6 @@ export function generatePolarizations(samples: PriorSamples, from: number, to: n
       inclination: spins.inclination,
       phiRef: samples.phase[i],
     };
-    const own = ownChirpLength(m1, m2, spins.spin1z, spins.spin2z, fMin, s.sampleRate);
-    if (own < target && pacerMass(target, fMin, s.sampleRate) !== null) {
-      const key = `${fMin}:${fRef}`;
-      let g = paced.get(key);
-      if (!g) paced.set(key, (g = { fMin, fRef, rows: [], params: [] }));
-      g.rows.push(r);
-      g.params.push(params);
-      continue;
-    }
     try {
       const wf = generateTD(s.approximant, params, tdSettings(s, fMin, fRef));
       plus.set(wf.hplus, r * L);
@@ -89,37 +75,6 @@ export function generatePolarizations(samples: PriorSamples, from: number, to: n
     } catch (e) {
       throw new Error(`waveform for ${where(i)}: ${(e as Error).message}`);
     }
-  }
-  for (const g of paced.values()) {
-    const m = pacerMass(target, g.fMin, s.sampleRate)!;
-    const all = [...g.params, { mass1: m, mass2: m, distance: 1000, inclination: 0, phiRef: 0 }];
-    const col = (k: keyof CbcParams) => all.map((p) => (p[k] as number | undefined) ?? 0);
-    let batch;
-    try {
-      batch = generateTDBatch(
-        s.approximant,
-        {
-          mass1: col('mass1'),
-          mass2: col('mass2'),
-          spin1x: col('spin1x'),
-          spin1y: col('spin1y'),
-          spin1z: col('spin1z'),
-          spin2x: col('spin2x'),
-          spin2y: col('spin2y'),
-          spin2z: col('spin2z'),
-          distance: col('distance'),
-          inclination: col('inclination'),
-          phiRef: col('phiRef'),
-        },
-        tdSettings(s, g.fMin, g.fRef),
-      );
-    } catch (e) {
-      throw new Error(`waveforms for ${g.rows.map((r) => where(from + r)).join('; ')}: ${(e as Error).message}`);
-    }
-    g.rows.forEach((r, j) => {
-      plus.set(batch.hplus.subarray(j * L, (j + 1) * L), r * L);
-      cross.set(batch.hcross.subarray(j * L, (j + 1) * L), r * L);
-    });
   }
   return { plus, cross, rows, length: L };
 }

@@ -7,9 +7,10 @@
  * Also accepted: a two-column text ASD/PSD table (frequency, value; e.g. an O3 noise curve), put on
  * the same grid by log-log interpolation and used for every ifo ('auto' tells ASD from PSD by scale).
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseSpectrumText, psdOnUniformGrid, welch } from '@aframe/signal';
 import { readBackground } from '../background.ts';
+import { hasHdf5Signature } from '../gwosc/strain-file.ts';
 
 const HDF5_EXT = /\.(hdf5|h5|hdf)$/i;
 
@@ -55,22 +56,3 @@ function textPsd(path: string, bins: number, df: number): Float64Array {
 }
 
 
-const HDF5_SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/**
- * True if the HDF5 format signature is at offset 0 or at a user-block offset 512·2^k (HDF5 spec
- * §2.1). (h5wasm opens some non-HDF5 files without an error, which would later read as "no datasets".)
- */
-export function hasHdf5Signature(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(8);
-    for (let offset = 0; offset <= 1 << 20; offset = offset === 0 ? 512 : offset * 2) {
-      if (readSync(fd, buf, 0, 8, offset) < 8) return false;
-      if (buf.equals(HDF5_SIGNATURE)) return true;
-    }
-    return false;
-  } finally {
-    closeSync(fd);
-  }
-}
