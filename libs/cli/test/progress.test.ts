@@ -38,10 +38,21 @@ test('not a terminal: one plain line per interval, and a final line', () => {
   p.done();
   p.done(); // idempotent
   assert.equal(p.count, 100);
-  // ticks at 0.1 s .. 10 s; a line whenever 2 s passed since the last one -> at 2, 4, 6, 8, 10 s, then done
-  assert.equal(writes.length, 6);
+  // ticks at 0.1 s .. 10 s; a line whenever 2 s passed since the last one -> at 2, 4, 6, 8, 10 s; the
+  // 10 s line already reports 100/100, so done() does not repeat it
+  assert.equal(writes.length, 5);
   assert.equal(writes[0], 'waveforms  20% 20/100 10.0 it/s ETA 0:08\n');
-  assert.equal(writes[5], 'waveforms 100% 100/100 10.0 it/s in 0:10\n');
+  assert.equal(writes[4], 'waveforms 100% 100/100 10.0 it/s in 0:10\n');
+  // when the last periodic line is older than the final count, done() writes the final line
+  const late = fakeStream(false);
+  let t2 = 0;
+  const q = createProgress({ label: 'x', total: 3, stream: late.stream, env: {}, intervalS: 2, now: () => t2 });
+  q.tick();
+  t2 = 2500;
+  q.tick();
+  q.tick();
+  q.done();
+  assert.deepEqual(late.writes, ['x  67% 2/3 0.800 it/s ETA 0:01\n', 'x 100% 3/3 1.20 it/s in 0:03\n']);
 });
 
 test('terminal: redraws one line with a bar, ends with a newline', () => {
