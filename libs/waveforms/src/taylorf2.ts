@@ -11,6 +11,7 @@ import type { FDApproximant } from './approximants.ts';
 import { registerApproximant } from './approximants.ts';
 import type { FrequencyGrid } from './grid.ts';
 import { taylorF2Phasing } from './pn-phasing.ts';
+import { warnOnce } from './validation.ts';
 import { C1, C2, C3, C4, C5, C6, INV_PIO2, LIMIT, PIO2_1, PIO2_2, PIO2_2T, S1, S2, S3, S4, S5, S6 } from './fast-math.ts';
 import type { CbcParams, FDBuffers, FDSettings } from './types.ts';
 
@@ -37,6 +38,11 @@ function generateInto(p: CbcParams, s: FDSettings, grid: FrequencyGrid, out: FDB
   const mSec = m * MTSUN_SI;
   const piM = PI * mSec;
   const band = taylorF2Band(m, s);
+  // TaylorF2 is an inspiral-only post-Newtonian model: beyond the Schwarzschild ISCO frequency of the
+  // total mass the PN series is outside its domain of validity (LAL generates it all the same).
+  if (s.fMax > 0 && s.fMax > iscoFrequency(m)) {
+    warnOnce('TaylorF2:isco', `TaylorF2 evaluated up to fMax=${s.fMax} Hz, above the ISCO frequency ${iscoFrequency(m).toFixed(1)} Hz of M=${m} Msun: the inspiral-only PN model is outside its range of validity there`);
+  }
   const kStart = Math.min(band.kStart, n);
   const kEnd = Math.min(band.kEnd, n);
   const pn = taylorF2Phasing(m1, m2, p.spin1z ?? 0, p.spin2z ?? 0);

@@ -134,3 +134,20 @@ test('outside IMRPhenomD calibration: one warning per kind, process-wide', async
   assert.equal(seen.filter((m) => m.includes('mass ratio')).length, 1);
   assert.ok(warnedKeys().has('IMRPhenomD:q'));
 });
+
+test('TaylorF2 above the ISCO frequency of the total mass: one warning, process-wide', async () => {
+  const seen: string[] = [];
+  const onWarn = (w: Error): void => {
+    seen.push(w.message);
+  };
+  // other tests in this process may already have triggered it (the warning is once per process)
+  const before = warnedKeys().has('TaylorF2:isco');
+  process.on('warning', onWarn);
+  // M = 65 Msun: f_ISCO ≈ 67.6 Hz < fMax = 1024 Hz
+  generateFD('TaylorF2', { mass1: 36, mass2: 29, distance: 400, inclination: 0.4, phiRef: 0 }, { deltaF: 0.125, fMin: 20, fMax: 1024, fRef: 20 });
+  generateFD('TaylorF2', { mass1: 30, mass2: 29, distance: 400, inclination: 0.4, phiRef: 0 }, { deltaF: 0.125, fMin: 20, fMax: 1024, fRef: 20 });
+  await new Promise((r) => setImmediate(r));
+  process.off('warning', onWarn);
+  assert.equal(seen.filter((m) => m.includes('ISCO')).length, before ? 0 : 1);
+  assert.ok(warnedKeys().has('TaylorF2:isco'));
+});
