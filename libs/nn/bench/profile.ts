@@ -1,9 +1,10 @@
-// ORT profile of the training step: npx tsx libs/nn/bench/profile.ts [width] [batch] [steps]
+// ORT profile of the training step: npx tsx libs/nn/bench/profile.ts [width] [batch] [steps] [threads] [train|infer]
+// ('infer' profiles the exported forward model instead.)
 // Prints the time per op type (summed over nodes, averaged over steps) from ORT's JSON profile.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resnet1d, Trainer } from '../src/index.ts';
+import { Predictor, resnet1d, Trainer } from '../src/index.ts';
 
 const width = Number(process.argv[2] ?? 16);
 const batch = Number(process.argv[3] ?? 64);
@@ -11,11 +12,18 @@ const steps = Number(process.argv[4] ?? 4);
 const threads = Number(process.argv[5] ?? 2);
 const prefix = join(tmpdir(), `nn-prof-${process.pid}`);
 const net = resnet1d({ layers: [3, 4, 6, 3], width, length: 3072 });
-const t = await Trainer.create(net, { seed: 0, threads, profilePrefix: prefix, schedule: { kind: 'oneCycle', maxLr: 1e-4, totalSteps: 1000 } });
+const infer = process.argv[6] === 'infer';
+const t = await Trainer.create(net, { seed: 0, threads, profilePrefix: infer ? undefined : prefix, schedule: { kind: 'oneCycle', maxLr: 1e-4, totalSteps: 1000 } });
 const x = new Float32Array(batch * 2 * 3072).map(() => t.rng.normal());
 const y = new Float32Array(batch).map((_, i) => i % 2);
-for (let i = 0; i < steps + 1; i++) await t.step(x, y);
-t.session.endProfiling();
+if (infer) {
+  const p = await Predictor.create(t.forwardModel(), [2, 3072], [1], { threads, profilePrefix: prefix });
+  for (let i = 0; i < steps + 1; i++) await p.run(x);
+  p.session.endProfiling();
+} else {
+  for (let i = 0; i < steps + 1; i++) await t.step(x, y);
+  t.session.endProfiling();
+}
 const base = `nn-prof-${process.pid}`;
 const file = join(tmpdir(), readdirSync(tmpdir()).find((n) => n.startsWith(base))!);
 const events = JSON.parse(readFileSync(file, 'utf8')) as { cat: string; name: string; dur: number; args?: { op_name?: string } }[];

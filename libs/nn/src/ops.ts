@@ -18,13 +18,53 @@ export class EmitCtx {
 
   /**
    * Emit convolutions as 2-D (B, C, 1, L) convolutions (see `conv1d`): true, false, or 'auto' =
-   * only convolutions with at most 32 input and output channels (measured: 2-D is faster for narrow
-   * convolutions, slower for wide ones).
+   * only convolutions with at most 32 input and output channels. Measured on 2 cores: for inference
+   * `true` is fastest at widths 16 and 64 (with `nchw4`); in training the choice is within noise.
    */
   constructor(readonly b: OnnxBuilder, readonly mode: Mode, readonly conv2d: Conv2dMode = false) {}
 
   use2d(cIn: number, cOut: number): boolean {
     return this.conv2d === 'auto' ? cIn <= 32 && cOut <= 32 : this.conv2d;
+  }
+
+  /** 4-D names of values kept as (B, C, 1, L) (inference with 2-D convolutions, see `nchw4`). */
+  private readonly four = new Map<string, string>();
+  /** values that so far exist only in their 4-D form */
+  private readonly only4 = new Set<string>();
+
+  /**
+   * Inference with every convolution 2-D: convolutions, group norms, ReLUs, adds and max-pools pass
+   * (B, C, 1, L) tensors to each other, so ORT's NCHWc layout can flow between convolutions without
+   * Squeeze/Unsqueeze pairs; other ops get the 3-D value (`ensure3`).
+   */
+  get nchw4(): boolean {
+    return this.mode === 'infer' && this.conv2d === true;
+  }
+
+  is4(name: string): boolean {
+    return this.four.has(name);
+  }
+
+  /** The (B, C, 1, L) form of a (B, C, L) value. */
+  get4(name: string): string {
+    let s = this.four.get(name);
+    if (!s) {
+      s = this.b.op1('Unsqueeze', [name, this.b.constI64([2])]);
+      this.four.set(name, s);
+    }
+    return s;
+  }
+
+  /** Records that value `name` was produced as the 4-D tensor `name4`. */
+  set4(name: string, name4: string): void {
+    this.four.set(name, name4);
+    this.only4.add(name);
+  }
+
+  /** Makes sure the 3-D value `name` exists (squeezing its 4-D form if needed). */
+  ensure3(name: string): void {
+    if (!this.only4.delete(name)) return;
+    this.b.op1('Squeeze', [this.four.get(name)!, this.b.constI64([2])], {}, name);
   }
 
   /** Runtime shape (int64 vector) of a named value, emitted once. */
@@ -47,6 +87,8 @@ type Grad = string | null;
 
 export abstract class Op {
   readonly outputs: Value[] = [];
+  /** forward() takes (B, C, 1, L) inputs in `EmitCtx.nchw4` mode (else inputs are made 3-D first) */
+  readonly accepts4: boolean = false;
   constructor(readonly kind: string, readonly layer: string, readonly inputs: Value[]) {}
   abstract forward(c: EmitCtx): void;
   /** Given output gradients (null = zero), returns input gradients for the inputs flagged in `need`. */
@@ -144,8 +186,20 @@ export class Conv1dOp extends Op {
     return { kernel_shape: [this.k], strides: [this.stride], pads: [this.padding, this.padding], dilations: [this.dilation], group: this.groups };
   }
 
+  override readonly accepts4 = true;
+
   forward(c: EmitCtx): void {
     const [x, w, bias] = this.inputs.map((v) => v.name);
+    if (c.nchw4) {
+      const b = c.b;
+      const w4 = b.op1('Unsqueeze', [w, b.constI64([2])]);
+      const y4 = b.op1('Conv', bias ? [c.get4(x), w4, bias] : [c.get4(x), w4], {
+        kernel_shape: [1, this.k], strides: [1, this.stride], pads: [0, this.padding, 0, this.padding],
+        dilations: [1, this.dilation], group: this.groups,
+      });
+      c.set4(this.outputs[0].name, y4);
+      return;
+    }
     conv1d(c.b, x, w, bias ?? null, this.attrs(), c.use2d(this.cIn, this.cOut), this.outputs[0].name);
   }
 
@@ -173,11 +227,29 @@ export class Conv1dOp extends Op {
   }
 
   /**
-   * dW[co, ci, k] = sum_{b,j} dY[b,co,j] X[b,ci,j*s-p+k*d]: im2col of X in layout (Cin, K, Lout, B)
-   * (one Gather from the transposed, padded input) and one Gemm with dY transposed to (Cout, Lout, B).
+   * dW[co, ci, k] = sum_{b,j} dY[b,co,j] X[b,ci,j*s-p+k*d].
+   *
+   * When Cout <= Lout (the per-sample partial products are no larger than the columns): im2col in
+   * layout (B, Cin·K, Lout) by a grouped 2-D convolution with one-hot kernels (no transposes of
+   * activations; ORT runs it multi-threaded in its NCHWc kernels), then one batched MatMul
+   * dY_b · col_bᵀ → (B, Cout, Cin·K) and a sum over the batch.
+   *
+   * Otherwise (wide, short layers): im2col of X in layout (Cin, K, Lout, B) (one Gather from the
+   * transposed, padded input) and one Gemm with dY transposed to (Cout, Lout, B).
    */
   private weightGrad(b: OnnxBuilder, x: string, gy: string, cIn: number, cOut: number): string {
     const { k, stride: s, padding: p, dilation: d, lOut } = this;
+    if (cOut <= lOut) {
+      let col = x;
+      if (!(k === 1 && s === 1 && p === 0)) {
+        // out[b, ci·K + kk, j] = Xpadded[b, ci, j·s + kk·d]: exact copies (one tap of weight 1)
+        const eye = new Float32Array(cIn * k * k);
+        for (let ci = 0; ci < cIn; ci++) for (let kk = 0; kk < k; kk++) eye[(ci * k + kk) * k + kk] = 1;
+        col = conv1d(b, x, b.constF(eye, [cIn * k, 1, k]), null, { kernel_shape: [k], strides: [s], pads: [p, p], dilations: [d], group: cIn }, true);
+      }
+      const per = b.op1('MatMul', [gy, b.op1('Transpose', [col], { perm: [0, 2, 1] })]); // (B, Cout, Cin·K)
+      return b.op1('Reshape', [reduceSum(b, per, [0], 0), b.constI64([cOut, cIn, k])]);
+    }
     const xt = b.op1('Transpose', [x], { perm: [1, 2, 0] }); // (Cin, L, B)
     let col: string;
     if (k === 1 && s === 1 && p === 0) {
@@ -277,9 +349,24 @@ export class GroupNormOp extends Op {
    * Normalisation over each (sample, group) by LayerNormalization on (B, G, C/G·L) (one fused
    * kernel that also returns the inverse standard deviation), then the per-channel affine map.
    */
+  override readonly accepts4 = true;
+
   forward(c: EmitCtx): void {
     const b = c.b;
     const n = (this.c / this.groups) * this.l;
+    if (c.nchw4) {
+      // (B, C, 1, L) in and out; the affine map as an inference BatchNormalization (mean 0, var 1,
+      // epsilon 0: exactly x·w + b), which ORT's NCHWc optimiser turns into a blocked kernel
+      const x = c.is4(this.x.name) ? c.get4(this.x.name) : this.x.name;
+      const xr = b.op1('Reshape', [x, b.constI64([0, this.groups, n])]);
+      const ones = b.constF(new Float32Array(n).fill(1), [n]);
+      const xhat4 = b.op1('Reshape', [b.op1('LayerNormalization', [xr, ones], { axis: 2, epsilon: f(this.eps) }), b.constI64([0, this.c, 1, this.l])]);
+      const cv = b.constI64([this.c]);
+      const y4 = b.op1('BatchNormalization', [xhat4, b.op1('Reshape', [this.w.name, cv]), b.op1('Reshape', [this.bias.name, cv]),
+        b.constF(new Float32Array(this.c), [this.c]), b.constF(new Float32Array(this.c).fill(1), [this.c])], { epsilon: f(0) });
+      c.set4(this.outputs[0].name, y4);
+      return;
+    }
     const xr = b.op1('Reshape', [this.x.name, b.constI64([0, this.groups, n])]);
     const ones = b.constF(new Float32Array(n).fill(1), [n]);
     const train = c.mode === 'train' && this.inputs.some((v) => v.requiresGrad);
@@ -403,8 +490,13 @@ export class ReluOp extends Op {
     super('relu', layer, [x]);
     this.outputs.push(g.output(layer, 'out', x.shape, this.inputs));
   }
+  override readonly accepts4 = true;
   forward(c: EmitCtx): void {
-    c.b.op1('Relu', [this.x.name], {}, this.outputs[0].name);
+    if (c.nchw4 && c.is4(this.x.name)) c.set4(this.outputs[0].name, c.b.op1('Relu', [c.get4(this.x.name)]));
+    else {
+      c.ensure3(this.x.name);
+      c.b.op1('Relu', [this.x.name], {}, this.outputs[0].name);
+    }
   }
   backward(c: EmitCtx, [gy]: Grad[], need: boolean[]): Grad[] {
     if (!gy || !need[0]) return [null];
@@ -436,8 +528,15 @@ export class AddOp extends Op {
     if (shapeStr(a.shape) !== shapeStr(bv.shape)) this.fail(`operand shapes differ: ${shapeStr(a.shape)} vs ${shapeStr(bv.shape)}`);
     this.outputs.push(g.output(layer, 'out', a.shape, this.inputs));
   }
+  override readonly accepts4 = true;
   forward(c: EmitCtx): void {
-    c.b.op1('Add', [this.a.name, this.bv.name], {}, this.outputs[0].name);
+    const [a, bv] = [this.a.name, this.bv.name];
+    if (c.nchw4 && (c.is4(a) || c.is4(bv))) c.set4(this.outputs[0].name, c.b.op1('Add', [c.get4(a), c.get4(bv)]));
+    else {
+      c.ensure3(a);
+      c.ensure3(bv);
+      c.b.op1('Add', [a, bv], {}, this.outputs[0].name);
+    }
   }
   backward(_c: EmitCtx, [gy]: Grad[], need: boolean[]): Grad[] {
     return [need[0] ? gy : null, need[1] ? gy : null];
@@ -470,7 +569,14 @@ export class MaxPool1dOp extends Op {
     this.p = r.p;
     this.outputs.push(g.output(layer, 'out', [x.shape[0], x.shape[1], r.lOut], this.inputs));
   }
+  override readonly accepts4 = true;
   forward(c: EmitCtx): void {
+    if (c.nchw4 && c.is4(this.x.name)) {
+      const y4 = c.b.op1('MaxPool', [c.get4(this.x.name)], { kernel_shape: [1, this.k], strides: [1, this.s], pads: [0, this.p, 0, this.p] });
+      c.set4(this.outputs[0].name, y4);
+      return;
+    }
+    c.ensure3(this.x.name);
     const attrs = { kernel_shape: [this.k], strides: [this.s], pads: [this.p, this.p] };
     if (c.mode === 'infer' || !this.x.requiresGrad) {
       c.b.op('MaxPool', [this.x.name], attrs, 1, [this.outputs[0].name]);

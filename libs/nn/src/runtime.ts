@@ -24,6 +24,11 @@ export interface RuntimeOptions {
   executionProvider?: ExecutionProvider;
   /** write an ORT profile (JSON) with this file prefix */
   profilePrefix?: string;
+  /**
+   * ORT session config entries (keys of onnxruntime_session_options_config_keys.h, e.g.
+   * `{ 'session.intra_op.allow_spinning': '0' }`), applied after this package's defaults.
+   */
+  sessionConfig?: Record<string, string>;
 }
 
 export function sessionOptions(o: RuntimeOptions = {}): ort.InferenceSession.SessionOptions {
@@ -41,6 +46,8 @@ export function sessionOptions(o: RuntimeOptions = {}): ort.InferenceSession.Ses
     if (!Number.isInteger(o.threads) || o.threads < 1) throw new Error(`runtime: threads must be a positive integer, got ${o.threads}`);
     opts.intraOpNumThreads = o.threads;
   }
+  const config = { ...o.sessionConfig };
+  if (Object.keys(config).length > 0) opts.extra = config;
   if (o.profilePrefix !== undefined) {
     opts.enableProfiling = true;
     opts.profileFilePrefix = o.profilePrefix;
@@ -66,7 +73,7 @@ export class NanLossError extends Error {
 
 export interface TrainerOptions extends RuntimeOptions {
   seed: number;
-  /** emit convolutions as 2-D (B, C, 1, L) convolutions in the training graph (default false) */
+  /** emit convolutions as 2-D (B, C, 1, L) convolutions in the training graph (default 'auto': narrow ones) */
   conv2d?: Conv2dMode;
   optimizer?: AdamWConfig;
   schedule: ScheduleConfig;
@@ -113,7 +120,7 @@ export class Trainer {
   }
 
   static async create(net: Net, opts: TrainerOptions): Promise<Trainer> {
-    const model = buildTrainStep(net, opts.optimizer ?? {}, opts.schedule, opts.conv2d ?? false);
+    const model = buildTrainStep(net, opts.optimizer ?? {}, opts.schedule, opts.conv2d ?? 'auto');
     const session = await createSession(model.bytes, opts);
     const init = initState(net.graph, new Rng(opts.seed));
     return new Trainer(net, session, model.state, init, opts.seed, opts);
@@ -224,12 +231,12 @@ export class Trainer {
   }
 
   /** The forward graph alone with the current weights (inference mode), dynamic batch. */
-  forwardModel(metadata: Record<string, string> = {}, conv2d: Conv2dMode = 'auto'): Uint8Array {
+  forwardModel(metadata: Record<string, string> = {}, conv2d: Conv2dMode = true): Uint8Array {
     return buildForward(this.net, { weights: this.weights(), metadata, conv2d });
   }
 
   /** Writes model.onnx (forward graph, current weights, metadata_props) atomically. */
-  exportOnnx(path: string, metadata: Record<string, string> = {}, conv2d: Conv2dMode = 'auto'): void {
+  exportOnnx(path: string, metadata: Record<string, string> = {}, conv2d: Conv2dMode = true): void {
     writeFileAtomic(path, this.forwardModel(metadata, conv2d));
   }
 

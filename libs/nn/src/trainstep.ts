@@ -107,8 +107,11 @@ export function buildForward(net: Net, opts: ForwardModelOptions = {}): Uint8Arr
   if (inName !== net.input.name) b.op1('Identity', [inName], {}, net.input.name);
   const need = opsFor(graph, net.logits);
   graph.ops.forEach((op, i) => {
-    if (need.has(i)) op.forward(c);
+    if (!need.has(i)) return;
+    if (!op.accepts4) op.inputs.forEach((v) => c.ensure3(v.name));
+    op.forward(c);
   });
+  c.ensure3(net.logits.name);
   b.op1('Identity', [net.logits.name], {}, outName);
   const stateVals = [...graph.params, ...graph.buffers];
   const inputs: IoSpec[] = [io(net.input, inName)];

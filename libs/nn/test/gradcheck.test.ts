@@ -81,6 +81,9 @@ convCase('k3 stride 2 dilation 2 pad 2', { cin: 2, cout: 3, l: 12, k: 3, stride:
 convCase('k5 stride 3 pad 1, odd length (ConvTranspose path)', { cin: 2, cout: 3, l: 14, k: 5, stride: 3, padding: 1, bias: true });
 convCase('groups 2', { cin: 4, cout: 6, l: 9, k: 3, padding: 1, groups: 2, bias: true });
 convCase('no padding, stride 1', { cin: 2, cout: 2, l: 9, k: 3 });
+convCase('more output channels than positions (Gemm weight-gradient path)', { cin: 3, cout: 8, l: 6, k: 3, padding: 1 });
+convCase('more output channels than positions, stride 2 + bias', { cin: 2, cout: 6, l: 8, k: 3, stride: 2, padding: 1, bias: true });
+convCase('k1 stride 1 pad 1', { cin: 3, cout: 2, l: 7, k: 1, padding: 1 });
 
 test('group norm gradient (2 groups of 3 channels, and one channel per group)', async () => {
   for (const groups of [2, 6]) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Graph, NanLossError, Predictor, readModel, readSafetensors, resnet1d, Rng, Trainer } from '../src/index.ts';
+import { Graph, NanLossError, Predictor, readModel, readSafetensors, resnet1d, Rng, sessionOptions, Trainer } from '../src/index.ts';
 import type { Net } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aframe-nn-'));
@@ -65,6 +65,7 @@ test('model.onnx: forward graph alone, dynamic batch, metadata, same logits as t
   const path = join(dir, 'model.onnx');
   const meta = { input_shape: '[null, 2, 128]', sample_rate: '2048', kernel_length: '0.0625', ifos: '["H1","L1"]' };
   t.exportOnnx(path, meta);
+  const model1d = t.forwardModel(meta, false); // same weights, plain (B, C, L) graph
   const { x: x2, y: y2 } = randomBatch(t.rng, 5, 256);
   const { logits } = await t.step(x2, y2); // logits of the parameters before this update = the exported ones
   const model = readModel(readFileSync(path));
@@ -78,6 +79,13 @@ test('model.onnx: forward graph alone, dynamic batch, metadata, same logits as t
   for (let i = 0; i < 5; i++) assert.ok(Math.abs(out[i] - logits[i]) <= 1e-5 * (1 + Math.abs(logits[i])), `logit ${i}: ${out[i]} vs ${logits[i]}`);
   const one = await pred.run(x2.subarray(256, 512)); // batch of 1: GroupNorm has no batch coupling
   assert.ok(Math.abs(one[0] - logits[1]) <= 1e-5 * (1 + Math.abs(logits[1])));
+  // the default export keeps (B, C, 1, L) tensors between 2-D convolutions; the plain 1-D graph
+  // (conv2d false), run with extra ORT session config entries, gives the same logits
+  const pred1d = await Predictor.create(model1d, [2, 128], [1],
+    { threads: 1, sessionConfig: { 'session.intra_op.allow_spinning': '0', 'session.set_denormal_as_zero': '0' } });
+  const out1d = await pred1d.run(x2);
+  for (let i = 0; i < 5; i++) assert.ok(Math.abs(out1d[i] - logits[i]) <= 1e-5 * (1 + Math.abs(logits[i])), `1-D logit ${i}: ${out1d[i]} vs ${logits[i]}`);
+  assert.deepEqual(sessionOptions({ sessionConfig: { 'session.set_denormal_as_zero': '1' } }).extra, { 'session.set_denormal_as_zero': '1' });
 });
 
 test('safetensors export: PyTorch names and shapes, values round-trip bitwise into a new trainer', async () => {
