@@ -16,4 +16,4 @@ export { encodeSafetensors, decodeSafetensors, writeSafetensors, readSafetensors
 export type { NamedTensor, SafetensorsFile } from './safetensors.ts';
 export { Trainer, Predictor, NanLossError, createSession, sessionOptions } from './runtime.ts';
 export type { TrainerOptions, RuntimeOptions, ExecutionProvider, StepResult } from './runtime.ts';
-export { writeFileAtomic } from './fsutil.ts';
+export { atomicWriteFileSync as writeFileAtomic } from '@aframe/io';

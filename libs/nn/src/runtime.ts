@@ -4,7 +4,7 @@
 // or copied per step.
 import * as ort from 'onnxruntime-node';
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from './fsutil.ts';
+import { atomicWriteFileSync as writeFileAtomic } from '@aframe/io';
 import { initState } from './init.ts';
 import type { AdamWConfig, ScheduleConfig } from './optim.ts';
 import { Rng } from './rng.ts';

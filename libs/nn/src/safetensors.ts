@@ -2,7 +2,7 @@
 // {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {str: str}}, then raw
 // little-endian tensor bytes. Written atomically (temp file + rename).
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from './fsutil.ts';
+import { atomicWriteFileSync as writeFileAtomic } from '@aframe/io';
 
 export interface NamedTensor {
   name: string;
