@@ -10,7 +10,8 @@ import { readGwoscStrain } from '../src/gwosc/strain-file.ts';
 
 let gw: FakeGwosc;
 let cache: string;
-const fast = { timeoutMs: 400, backoffMs: 10, maxAttempts: 4 };
+// 1.5 s without progress counts as a stall: long enough that a loaded CI machine never trips it by accident.
+const fast = { timeoutMs: 1500, backoffMs: 10, maxAttempts: 4 };
 
 before(async () => {
   gw = await startFakeGwosc();
