@@ -11,7 +11,7 @@
  * Deviation from ml4gw, on purpose: ml4gw casts |h̃|/√S to float32 before squaring; here everything
  * stays float64 (DESIGN §10: float32 underflow changed results). Differences are ≲ 1e-7 relative.
  */
-import { RealFFT } from '@aframe/signal';
+import { RealFFT, interpolatePsd } from '@aframe/signal';
 import { checkTimeSeries3d, type FrequencySeries3d, type PsdInput, type TimeSeries3d } from './types.ts';
 import { assertPositive } from './validate.ts';
 
@@ -33,45 +33,8 @@ export interface SnrOptions extends SnrBand {
 
 export const DEFAULT_MAX_SNR = 1e4;
 
-export type PsdInterpolation = 'linear' | 'nearest';
-
-/**
- * Resamples a PSD to `bins` frequency bins along its axis with torch `interpolate` semantics
- * (reference §10.0): 'linear' (align_corners=False, float64, as ml4gw whitening/SNR), or 'nearest'
- * (float32 index arithmetic as torch's CPU kernel, as Aframe's SnrRescaler).
- */
-export function interpolatePsd(psd: Float64Array, bins: number, mode: PsdInterpolation = 'linear'): Float64Array {
-  const n = psd.length;
-  if (n < 1) throw new Error('psd: expected at least one frequency bin');
-  if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins: expected a positive integer, got ${bins}`);
-  const out = new Float64Array(bins);
-  if (bins === n) {
-    out.set(psd);
-    return out;
-  }
-  if (mode === 'nearest') {
-    if (bins === 2 * n) {
-      for (let i = 0; i < bins; i++) out[i] = psd[i >> 1];
-      return out;
-    }
-    const scale = Math.fround(n / bins);
-    for (let i = 0; i < bins; i++) {
-      const src = Math.min(Math.floor(Math.fround(Math.fround(i) * scale)), n - 1);
-      out[i] = psd[src];
-    }
-    return out;
-  }
-  const scale = n / bins;
-  for (let i = 0; i < bins; i++) {
-    let src = (i + 0.5) * scale - 0.5;
-    if (src < 0) src = 0;
-    const i0 = Math.floor(src);
-    const i1 = Math.min(i0 + 1, n - 1);
-    const lambda = src - i0;
-    out[i] = (1 - lambda) * psd[i0] + lambda * psd[i1];
-  }
-  return out;
-}
+// PSD resampling (torch `interpolate` semantics) lives in @aframe/signal; re-exported here for callers.
+export { interpolatePsd, type PsdInterpolation } from '@aframe/signal';
 
 /** Normalises any PsdInput to a FrequencySeries3d (no copy when already one). */
 export function toFrequencySeries3d(psd: PsdInput, argName = 'psd'): FrequencySeries3d {

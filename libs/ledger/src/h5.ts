@@ -4,9 +4,9 @@
  */
 import h5wasm from 'h5wasm/node';
 import type { Dataset, Group, File as H5File } from 'h5wasm/node';
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { atomicPath } from '@aframe/io';
 import type { NumArray } from './column.ts';
 
 export type { Dataset, Group, H5File };
@@ -46,7 +46,7 @@ export async function openRead(path: string): Promise<H5File> {
 const SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The superblock signature sits at byte 0, 512, 1024, 2048, ... (after an optional user block). */
-function hasHdf5Signature(path: string): boolean {
+export function hasHdf5Signature(path: string): boolean {
   const size = statSync(path).size;
   const fd = openSync(path, 'r');
   try {
@@ -61,26 +61,20 @@ function hasHdf5Signature(path: string): boolean {
   }
 }
 
-/** `dir/.name.<pid>.<random>.tmp` beside the final file, so that rename is atomic (same filesystem). */
-export function tempPathFor(finalPath: string): string {
-  const abs = resolve(finalPath);
-  return join(dirname(abs), `.${basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
 /**
  * Create a file at a temp path, run `fill`, close it (H5Fclose flushes everything through the
  * NODERAWFS write calls) and only then rename onto `finalPath`. On error the temp file is removed.
  */
 export async function writeAtomic(finalPath: string, fill: (f: H5File) => void): Promise<void> {
   const lib = await h5ready();
-  const tmp = tempPathFor(finalPath);
+  const target = atomicPath(resolve(finalPath));
   let f: H5File | null = null;
   try {
-    f = new lib.File(tmp, 'w');
+    f = new lib.File(target.tmpPath, 'w');
     fill(f);
     f.close();
     f = null;
-    renameSync(tmp, resolve(finalPath));
+    target.commit();
   } catch (err) {
     if (f) {
       try {
@@ -89,7 +83,7 @@ export async function writeAtomic(finalPath: string, fill: (f: H5File) => void):
         /* already failing */
       }
     }
-    rmSync(tmp, { force: true });
+    target.abort();
     throw err;
   }
 }

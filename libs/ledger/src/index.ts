@@ -4,6 +4,8 @@
  */
 export type { Column, ColumnInput, NumArray } from './column.ts';
 export type { MetaValue } from './h5.ts';
+/** HDF5 file helpers shared with other packages: wasm readiness, checked open, atomic write. */
+export { h5ready, openRead, hasHdf5Signature, writeAtomic } from './h5.ts';
 export {
   Ledger,
   type AggregateOptions,

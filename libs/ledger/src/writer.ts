@@ -3,10 +3,10 @@
  * chunked float64 datasets, so a table far larger than memory can be written or aggregated.
  * The file is built under a temp name in the target folder and renamed on close().
  */
-import { rmSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { atomicPath, type AtomicPath } from '@aframe/io';
 import { type Column, type NumArray, rowSize } from './column.ts';
-import { type Dataset, type Group, type H5File, type MetaValue, h5ready, tempPathFor, writeAttr } from './h5.ts';
+import { type Dataset, type Group, type H5File, type MetaValue, h5ready, writeAttr } from './h5.ts';
 import { type FieldSpec, type Ledger, type LedgerClass, shapeStr } from './ledger.ts';
 
 export interface WriterOptions {
@@ -29,7 +29,7 @@ export class LedgerWriter<T extends Ledger = Ledger> {
   private constructor(
     readonly cls: LedgerClass<T>,
     readonly path: string,
-    private readonly tmpPath: string,
+    private readonly target: AtomicPath,
     private readonly file: H5File,
     private readonly opts: WriterOptions,
   ) {
@@ -40,9 +40,9 @@ export class LedgerWriter<T extends Ledger = Ledger> {
   /** Start writing a `cls` table to `path` (nothing appears at `path` until close()). */
   static async open<T extends Ledger>(cls: LedgerClass<T>, path: string, opts: WriterOptions = {}): Promise<LedgerWriter<T>> {
     const lib = await h5ready();
-    const tmp = tempPathFor(path);
-    const file = new lib.File(tmp, 'w');
-    return new LedgerWriter(cls, resolve(path), tmp, file, opts);
+    const target = atomicPath(resolve(path));
+    const file = new lib.File(target.tmpPath, 'w');
+    return new LedgerWriter(cls, resolve(path), target, file, opts);
   }
 
   get length(): number {
@@ -155,7 +155,7 @@ export class LedgerWriter<T extends Ledger = Ledger> {
       }
       this.file.close();
       this.closed = true;
-      renameSync(this.tmpPath, this.path);
+      this.target.commit();
     } catch (err) {
       this.abort();
       throw err;
@@ -172,7 +172,7 @@ export class LedgerWriter<T extends Ledger = Ledger> {
       }
       this.closed = true;
     }
-    rmSync(this.tmpPath, { force: true });
+    this.target.abort();
   }
 }
 

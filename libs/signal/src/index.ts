@@ -5,8 +5,8 @@ export { welch, welchMulti, WelchEstimator, welchGeometry, medianBias, medianInP
 export type { WelchOptions, Psd, Average, WelchGeometry } from './welch.ts';
 export { whiten, whitenBatch, whitenerFor, Whitener, whitenGeometry } from './whiten.ts';
 export type { WhitenOptions, WhitenGeometry, Batch } from './whiten.ts';
-export { interpolatePsd, requireValidPsd, parseSpectrumText, psdOnUniformGrid, loadPsdFile } from './psd.ts';
-export type { SpectrumTable, UniformPsdOptions } from './psd.ts';
+export { interpolatePsd, requireValidPsd, parseSpectrumText, detectSpectrumKind, psdOnUniformGrid, loadPsdFile } from './psd.ts';
+export type { SpectrumTable, UniformPsdOptions, PsdInterpolation } from './psd.ts';
 export { resample, decimate, resamplePoly, DECIMATION_TAPS } from './resample.ts';
 export { firwin, lfilterZiFir, filtfiltFir, filtfiltFirTwoPass } from './filters.ts';
 export type { FirWindow } from './filters.ts';

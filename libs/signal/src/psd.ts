@@ -6,22 +6,35 @@
 import { readFileSync } from 'node:fs';
 import { requireInteger, requirePositive } from './validate.ts';
 
+export type PsdInterpolation = 'linear' | 'nearest';
+
 /**
- * torch.nn.functional.interpolate along the last axis, align_corners=False:
- * linear: src = (i + ½)·(in/out) − ½, clamped ≥ 0; i0 = ⌊src⌋, i1 = min(i0+1, in−1), λ = src − i0.
- * nearest: y[i] = x[min(⌊i·in/out⌋, in−1)].
+ * torch.nn.functional.interpolate along the last axis, align_corners=False (reference §10.0):
+ * linear: src = (i + ½)·(in/out) − ½, clamped ≥ 0; i0 = ⌊src⌋, i1 = min(i0+1, in−1), λ = src − i0
+ *   (float64, as ml4gw whitening/SNR);
+ * nearest: y[i] = x[min(⌊i·in/out⌋, in−1)] with torch's CPU float32 index arithmetic (scale and
+ *   product rounded to float32; exact doubling when out = 2·in), as Aframe's SnrRescaler.
  */
-export function interpolatePsd(psd: ArrayLike<number>, bins: number, mode: 'linear' | 'nearest' = 'linear'): Float64Array {
+export function interpolatePsd(psd: ArrayLike<number>, bins: number, mode: PsdInterpolation = 'linear'): Float64Array {
   requireInteger(bins, 'bins', 1);
   const n = psd.length;
   if (n < 1) throw new Error('psd must have at least one bin');
   const out = new Float64Array(bins);
+  if (bins === n) {
+    for (let i = 0; i < n; i++) out[i] = psd[i];
+    return out;
+  }
+  if (mode === 'nearest') {
+    if (bins === 2 * n) {
+      for (let i = 0; i < bins; i++) out[i] = psd[i >> 1];
+      return out;
+    }
+    const scale = Math.fround(n / bins);
+    for (let i = 0; i < bins; i++) out[i] = psd[Math.min(Math.floor(Math.fround(Math.fround(i) * scale)), n - 1)];
+    return out;
+  }
   const scale = n / bins;
   for (let i = 0; i < bins; i++) {
-    if (mode === 'nearest') {
-      out[i] = psd[Math.min(Math.floor(i * scale), n - 1)];
-      continue;
-    }
     let src = (i + 0.5) * scale - 0.5;
     if (src < 0) src = 0;
     const i0 = Math.floor(src);
@@ -69,6 +82,16 @@ export function parseSpectrumText(text: string, source = 'text'): SpectrumTable 
   }
   if (f.length < 2) throw new Error(`${source} must contain at least two rows (frequency, value), got ${f.length}`);
   return { frequencies: Float64Array.from(f), values: Float64Array.from(v) };
+}
+
+/**
+ * Whether tabulated strain-noise values are an ASD [1/√Hz] or a PSD [1/Hz], by magnitude: strain
+ * ASDs lie around 1e-24…1e-18, PSDs around 1e-48…1e-36, so a median below 1e-30 means PSD.
+ */
+export function detectSpectrumKind(values: ArrayLike<number>): 'asd' | 'psd' {
+  if (values.length === 0) throw new Error('values must hold at least one spectrum value');
+  const sorted = Float64Array.from(values).sort();
+  return sorted[sorted.length >> 1] < 1e-30 ? 'psd' : 'asd';
 }
 
 export interface UniformPsdOptions {

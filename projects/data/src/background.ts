@@ -2,11 +2,11 @@
  * Background strain files in the original's layout (reference §2.2): one float64 dataset per ifo at
  * the root (`H1`, `L1`, …), attributes `x0` (GPS start) and `dx` (1/sample_rate), chunks of
  * min(size, 131072) samples, no compression; named `{prefix}-{int(t0)}-{int(duration)}.hdf5`, and the
- * start/duration are parsed back from that name downstream.
+ * start/duration are parsed back from that name downstream (@aframe/signal `segmentsFromPaths`).
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { h5, hasHdf5Signature } from './gwosc/strain-file.ts';
+import { existsSync } from 'node:fs';
+import { writeAtomic } from '@aframe/ledger';
+import { h5, openHdf5, scalar } from './gwosc/strain-file.ts';
 
 export interface StrainBlock {
   t0: number;
@@ -21,59 +21,28 @@ export function backgroundFileName(prefix: string, t0: number, durationS: number
   return `${prefix}-${Math.trunc(t0)}-${Math.trunc(durationS)}.hdf5`;
 }
 
-/** `[t0, t0 + length]` from a path, with the original's regex; null if the name does not match. */
-export function segmentFromPath(path: string): [number, number] | null {
-  const m = path.match(/(\d{10}\.*\d*)-(\d+\.*\d*)/);
-  if (!m) return null;
-  const t0 = Number(m[1]);
-  return [t0, t0 + Number(m[2])];
-}
-
-/** Write a background file atomically: a temp file in the same folder, closed, then renamed. */
+/** Write a background file atomically (temp file in the same folder, closed, then renamed). */
 export async function writeBackground(path: string, block: StrainBlock): Promise<void> {
-  const lib = await h5();
   const ifos = Object.keys(block.channels);
   if (ifos.length === 0) throw new Error(`${path}: no channels to write`);
   const n = block.channels[ifos[0]].length;
   for (const ifo of ifos) {
     if (block.channels[ifo].length !== n) throw new Error(`${path}: channel ${ifo} has ${block.channels[ifo].length} samples, expected ${n}`);
   }
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
-  try {
-    const f = new lib.File(tmp, 'w');
-    try {
-      for (const ifo of ifos) {
-        const ds = f.create_dataset({ name: ifo, data: block.channels[ifo], chunks: [Math.min(n, BACKGROUND_CHUNK)] });
-        ds.create_attribute('x0', block.t0);
-        ds.create_attribute('dx', 1 / block.sampleRate);
-      }
-    } finally {
-      f.close();
+  await writeAtomic(path, (f) => {
+    for (const ifo of ifos) {
+      const ds = f.create_dataset({ name: ifo, data: block.channels[ifo], chunks: [Math.min(n, BACKGROUND_CHUNK)] });
+      ds.create_attribute('x0', block.t0);
+      ds.create_attribute('dx', 1 / block.sampleRate);
     }
-    renameSync(tmp, path);
-  } catch (err) {
-    if (existsSync(tmp)) rmSync(tmp);
-    throw err;
-  }
-}
-
-function num(v: unknown): number {
-  if (typeof v === 'bigint') return Number(v);
-  if (ArrayBuffer.isView(v)) return Number((v as unknown as ArrayLike<number>)[0]);
-  return Number(v);
+  });
 }
 
 /** Read a background file (all or some ifos); errors name the file and what was expected. */
 export async function readBackground(path: string, ifos?: string[]): Promise<StrainBlock> {
   const lib = await h5();
   if (!existsSync(path)) throw new Error(`background file ${path} does not exist`);
-  let f: InstanceType<typeof lib.File>;
-  try {
-    if (!hasHdf5Signature(path)) throw new Error('no signature');
-    f = new lib.File(path, 'r');
-  } catch {
-    throw new Error(`${path}: not a readable HDF5 file (expected a background strain file)`);
-  }
+  const f = await openHdf5(path, 'a background strain file');
   try {
     const names = ifos ?? f.keys();
     if (names.length === 0) throw new Error(`${path}: no datasets (expected one float64 dataset per ifo)`);
@@ -90,8 +59,8 @@ export async function readBackground(path: string, ifos?: string[]): Promise<Str
       const v = ds.value;
       const data = v instanceof Float64Array ? v : Float64Array.from(v as ArrayLike<number>);
       channels[ifo] = data;
-      const a = num(x0.value);
-      const rate = Math.round(1 / num(dx.value));
+      const a = scalar(x0.value);
+      const rate = Math.round(1 / scalar(dx.value));
       if (Number.isNaN(t0)) [t0, sampleRate] = [a, rate];
       else if (a !== t0 || rate !== sampleRate) throw new Error(`${path}: dataset ${ifo} starts at ${a} s / ${rate} Hz, others at ${t0} s / ${sampleRate} Hz`);
     }

@@ -1,5 +1,5 @@
 /** One fetch branch: read every ifo's strain for the chunk, resample, write the background file. */
-import { writeFileSync, renameSync } from 'node:fs';
+import { atomicWriteFileSync } from '@aframe/io';
 import { resample } from '@aframe/signal';
 import { writeBackground } from './background.ts';
 import { isCompleteBackground, type FetchResult, type FetchTask } from './fetch.ts';
@@ -23,10 +23,7 @@ export default async function fetchBranch(task: FetchTask): Promise<FetchResult>
     }
   }
   if (task.source.kind === 'simulated' && task.source.glitches && task.source.glitches.rateHz > 0) {
-    const sidecar = outPath.replace(/\.hdf5$/, '.glitches.csv');
-    const tmp = `${sidecar}.tmp-${process.pid}`;
-    writeFileSync(tmp, glitchesCsv(glitches.sort((a, b) => a.gpsTime - b.gpsTime)));
-    renameSync(tmp, sidecar);
+    atomicWriteFileSync(outPath.replace(/\.hdf5$/, '.glitches.csv'), glitchesCsv(glitches.sort((a, b) => a.gpsTime - b.gpsTime)));
   }
   await writeBackground(outPath, { t0, sampleRate, channels });
   return { path: outPath, skipped: false, glitches: glitches.length };

@@ -1,7 +1,7 @@
 /** @aframe/data — segments, strain and waveform sets for aframe (the `aframe data` commands). */
 export { querySegments, querySpans, O3A_END, O3B_START, type QueryOptions } from './query.ts';
 export { readSegwizard, parseSegwizard, formatSegwizard, type Segment } from './segwizard.ts';
-export { backgroundFileName, segmentFromPath, readBackground, writeBackground, type StrainBlock } from './background.ts';
+export { backgroundFileName, readBackground, writeBackground, type StrainBlock } from './background.ts';
 export { planChunks, fetchTasks, isCompleteBackground, type FetchTask, type FetchResult, type SourceConfig } from './fetch.ts';
 export { runFetch, sourceConfig } from './fetch-run.ts';
 export { gwoscBaseUrl, findRun, listRuns, timelineSegments, strainFiles, DEFAULT_GWOSC_URL } from './gwosc/api.ts';

@@ -7,7 +7,8 @@ import { startFakeGwosc, GW150914_FILES, type FakeGwosc } from './helpers/gwosc-
 import { fetchParams } from '../src/commands/fetch.ts';
 import { runFetch } from '../src/fetch-run.ts';
 import { planChunks } from '../src/fetch.ts';
-import { readBackground, segmentFromPath } from '../src/background.ts';
+import { segmentsFromPaths } from '@aframe/signal';
+import { readBackground } from '../src/background.ts';
 import { h5 } from '../src/gwosc/strain-file.ts';
 
 let gw: FakeGwosc;
@@ -80,7 +81,7 @@ test('fetch --source files gives the same samples, chunked, and a rerun skips co
   const first = await runFetch(args, quiet);
   assert.deepEqual(first.map((r) => r.path.split('/').pop()), ['background-1126259446-16.hdf5', 'background-1126259462-16.hdf5']);
   assert.ok(first.every((r) => !r.skipped));
-  assert.deepEqual(segmentFromPath(first[1].path), [1126259462, 1126259478]);
+  assert.deepEqual(segmentsFromPaths([first[1].path]), [[1126259462, 1126259478]]);
   const a = await readBackground(first[0].path);
   assert.equal(a.channels.H1.length, 16 * 2048);
   assert.deepEqual(readdirSync(out).filter((f) => f.includes('.tmp')), []);

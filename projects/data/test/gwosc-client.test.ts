@@ -98,9 +98,9 @@ test('download: 404 fails at once with one clear line, nothing left under the fi
 test('download: a body that is not HDF5 is rejected and discarded', async () => {
   const dir = mkdtempSync(join(cache, 'bad-'));
   const url = `${gw.url}/archive/1126259446/1126259478/json/`;
-  const { assertHdf5Signature } = await import('../src/gwosc/strain-file.ts');
+  const { assertHdf5File } = await import('../src/gwosc/strain-file.ts');
   await assert.rejects(
-    downloadToCache(url, { ...fast, cacheDir: dir, validate: (p) => assertHdf5Signature(readFileSync(p), p) }),
+    downloadToCache(url, { ...fast, cacheDir: dir, validate: (p) => assertHdf5File(p, p) }),
     /not an HDF5 file/,
   );
   assert.equal(existsSync(dir) && readdirSync(dir).length, 0);

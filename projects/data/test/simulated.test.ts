@@ -119,15 +119,33 @@ test('glitches: chunk-independent, scaled to their SNR, logged in a sidecar tabl
     assert.ok(Math.abs(a[i] - data[i]) <= 1e-12 * Math.abs(data[i]) + 1e-40);
     assert.ok(Math.abs(b[i] - data[32 * fs + i]) <= 1e-12 * Math.abs(data[32 * fs + i]) + 1e-40);
   }
-  // An isolated sine-Gaussian scaled to SNR 12 has SNR 12.
+  // Analytic reference: against a flat one-sided PSD S0, ρ² = (2/S0)∫h²dt, and for
+  // h = A·exp(−t²/τ²)·sin(2πf0t) with f0·τ ≫ 1, ∫h²dt = A²·τ·√(π/2)/2, so ρ = A·√(τ·√(π/2)/S0).
+  const tau = 0.02;
+  const amp = 3e-22;
+  const s0 = 1e-46;
   const h = new Float64Array(4 * fs);
   for (let k = 0; k < h.length; k++) {
     const dt = (k - 2 * fs) / fs;
-    h[k] = Math.exp(-((dt / 0.02) ** 2)) * Math.sin(2 * Math.PI * 150 * dt);
+    h[k] = amp * Math.exp(-((dt / tau) ** 2)) * Math.sin(2 * Math.PI * 150 * dt);
   }
-  const s = optimalSnr(h, fs, curve.at);
-  const scaled = h.map((v) => (v * 12) / s);
-  assert.ok(Math.abs(optimalSnr(scaled, fs, curve.at) - 12) < 1e-9);
+  const expected = amp * Math.sqrt((tau * Math.sqrt(Math.PI / 2)) / s0);
+  assert.ok(Math.abs(optimalSnr(h, fs, () => s0) / expected - 1) < 1e-9, `${optimalSnr(h, fs, () => s0)} vs ${expected}`);
+  // A lone glitch written into zeros carries its drawn SNR against the curve (placement and scaling).
+  const sparse = { rateHz: 0.05, snrMin: 10, snrMax: 20 };
+  let lone: { block: number; g: ReturnType<typeof glitchesInBlock>[number] } | null = null;
+  for (let b = 19383000; b < 19383100 && !lone; b++) {
+    const here = glitchesInBlock(3, 'H1', 1, b, sparse);
+    const near = [...glitchesInBlock(3, 'H1', 1, b - 1, sparse), ...glitchesInBlock(3, 'H1', 1, b + 1, sparse)];
+    const off = here.length === 1 ? here[0].gpsTime - b * 64 : 0;
+    if (here.length === 1 && off > 4 && off < 60 && near.every((x) => Math.abs(x.gpsTime - here[0].gpsTime) > 4)) lone = { block: b, g: here[0] };
+  }
+  assert.ok(lone, 'a block with one isolated glitch');
+  const zeros = new Float64Array(64 * fs);
+  addGlitches(zeros, lone.block * 64, fs, curve.at, 3, 'H1', 1, sparse);
+  const from = Math.ceil((lone.g.gpsTime - 2) * fs) - lone.block * 64 * fs;
+  const snr = optimalSnr(zeros.slice(from, from + 4 * fs), fs, curve.at);
+  assert.ok(Math.abs(snr / lone.g.snr - 1) < 1e-9, `${snr} vs drawn ${lone.g.snr}`);
 
   const dir = mkdtempSync(join(tmpdir(), 'sim-'));
   try {

@@ -6,8 +6,6 @@
  * the coalescence, which sits right_pad before the end), `hplus`, `hcross`. All float64; every parameter
  * is a root attribute. The file is written to a temporary name in the same folder, then renamed.
  */
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '@aframe/cli';
 
@@ -41,7 +39,7 @@ export type WaveformConfig = z.infer<typeof waveformParams>;
 export async function writeWaveform(cfg: WaveformConfig): Promise<{ datasets: string[]; length: number }> {
   // Loaded here, not at the top: `aframe --help` imports every command module and should start fast.
   const { generateFD, generateTD, getApproximant, tdTimes } = await import('@aframe/waveforms');
-  const h5wasm = (await import('h5wasm/node')).default;
+  const { writeAtomic } = await import('@aframe/ledger');
   getApproximant(cfg.approximant); // throws naming the registered models
   const params = {
     mass1: cfg.mass_1,
@@ -72,25 +70,13 @@ export async function writeWaveform(cfg: WaveformConfig): Promise<{ datasets: st
     data.hcross = wf.hcross;
   }
 
-  await h5wasm.ready;
-  const dir = dirname(cfg.output);
-  const tmp = join(dir, `.${basename(cfg.output)}.tmp-${process.pid}-${Date.now()}`);
-  try {
-    const f = new h5wasm.File(tmp, 'w');
-    try {
-      for (const [name, arr] of Object.entries(data)) f.create_dataset({ name, data: arr, shape: [arr.length], dtype: '<d' });
-      for (const [key, value] of Object.entries(cfg)) {
-        if (typeof value === 'number') f.create_attribute(key, new Float64Array([value]), [], '<d');
-        else f.create_attribute(key, String(value));
-      }
-    } finally {
-      f.close();
+  await writeAtomic(cfg.output, (f) => {
+    for (const [name, arr] of Object.entries(data)) f.create_dataset({ name, data: arr, shape: [arr.length], dtype: '<d' });
+    for (const [key, value] of Object.entries(cfg)) {
+      if (typeof value === 'number') f.create_attribute(key, new Float64Array([value]), [], '<d');
+      else f.create_attribute(key, String(value));
     }
-    await rename(tmp, cfg.output);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  });
   const first = Object.values(data)[0];
   return { datasets: Object.keys(data), length: first.length };
 }

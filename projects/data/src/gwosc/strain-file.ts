@@ -3,8 +3,8 @@
  * `meta/GPSstart`, `meta/Duration`, `meta/Detector`, and the 1 Hz data-quality bitmask
  * `quality/simple/DQmask` (bit 0 = DATA: science-quality data present in that second).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import h5wasm from 'h5wasm/node';
+import { h5ready, hasHdf5Signature, openRead } from '@aframe/ledger';
 
 export interface GwoscStrain {
   path: string;
@@ -17,14 +17,23 @@ export interface GwoscStrain {
   dqMask: Uint32Array | null;
 }
 
-let ready: Promise<unknown> | null = null;
-export async function h5(): Promise<typeof h5wasm> {
-  ready ??= h5wasm.ready;
-  await ready;
-  return h5wasm;
+/** The h5wasm module, initialised (shared with @aframe/ledger). */
+export const h5: () => Promise<typeof h5wasm> = h5ready;
+
+/**
+ * Open an HDF5 file for reading, or throw one line naming the file and what it was expected to be
+ * (missing, no HDF5 signature — h5wasm opens some non-HDF5 files without complaint — or unreadable).
+ */
+export async function openHdf5(path: string, expected: string): Promise<InstanceType<typeof h5wasm.File>> {
+  try {
+    return await openRead(path);
+  } catch (err) {
+    throw new Error(`${path}: not a readable HDF5 file (expected ${expected}): ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
-function scalar(v: unknown): number {
+/** A scalar HDF5 value (number, bigint or one-element typed array) as a number. */
+export function scalar(v: unknown): number {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'number') return v;
   if (ArrayBuffer.isView(v) && (v as unknown as ArrayLike<number>).length === 1) return Number((v as unknown as ArrayLike<number>)[0]);
@@ -34,13 +43,7 @@ function scalar(v: unknown): number {
 /** Read a GWOSC strain file; throws one line naming the file and the missing/bad dataset. */
 export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
   const lib = await h5();
-  let f: InstanceType<typeof lib.File>;
-  try {
-    if (!hasHdf5Signature(path)) throw new Error('no signature');
-    f = new lib.File(path, 'r');
-  } catch {
-    throw new Error(`${path}: not a readable HDF5 file (expected a GWOSC strain file)`);
-  }
+  const f = await openHdf5(path, 'a GWOSC strain file');
   try {
     const need = (name: string) => {
       const d = f.get(name);
@@ -76,29 +79,8 @@ export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
   }
 }
 
-/** Throws unless the file starts with the HDF5 signature (used to validate downloads). */
-export function assertHdf5Signature(bytes: Uint8Array, name: string): void {
-  const sig = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length < 8 || sig.some((b, i) => bytes[i] !== b)) throw new Error(`${name} is not an HDF5 file`);
+/** Throws unless the file carries the HDF5 signature (used to validate downloads). */
+export function assertHdf5File(path: string, name: string): void {
+  if (!hasHdf5Signature(path)) throw new Error(`${name} is not an HDF5 file`);
 }
 
-const HDF5_SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/**
- * True if the file carries the HDF5 signature at offset 0, 512, 1024, 2048, … (the places the HDF5
- * format allows a superblock; a user block can precede it). h5wasm opens some non-HDF5 files without
- * complaint, so readers check this first to give a clear error.
- */
-export function hasHdf5Signature(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(8);
-    for (let offset = 0; offset <= 1 << 20; offset = offset === 0 ? 512 : offset * 2) {
-      if (readSync(fd, buf, 0, 8, offset) < 8) return false;
-      if (buf.equals(HDF5_SIGNATURE)) return true;
-    }
-    return false;
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -6,12 +6,12 @@
  * - `blip`: the short, broadband glitches of Cabero et al. 2019 (CQG 36 155010), modelled as a
  *   low-Q sine-Gaussian: f0 log-uniform in [40, 250] Hz, Q uniform in [1, 3] (≈ 1–10 ms long).
  * Each glitch is scaled to an optimal SNR drawn uniformly from [snrMin, snrMax] against the noise
- * PSD: ρ² = 4 Σ |h̃(f)|²/S(f) Δf over (0, fs/2).
+ * PSD: ρ² = 4 Σ |h̃(f)|²/S(f) Δf over the rfft grid (see `optimalSnr`).
  *
  * Glitch times follow a Poisson process of `rateHz` per detector, drawn per GPS block from a keyed
  * stream, so the glitches of a span never depend on how the span is chunked.
  */
-import { rfft } from '@aframe/signal';
+import { computeIfoSnr } from '@aframe/detectors';
 import { keyedRng } from './random.ts';
 
 export const GLITCH_BLOCK_S = 64;
@@ -77,18 +77,17 @@ function sineGaussian(g: Glitch, t0: number, n: number, sampleRate: number): Flo
   return out;
 }
 
-/** Optimal SNR of `h` (sampled at fs) against the one-sided PSD S(f). */
+/**
+ * Optimal SNR of `h` (sampled at fs) against the one-sided PSD S(f): S is sampled on the rfft grid of
+ * `h` and handed to @aframe/detectors' `computeIfoSnr` (ml4gw's compute_ifo_snr normalisation).
+ */
 export function optimalSnr(h: Float64Array, sampleRate: number, psd: (f: number) => number): number {
-  const spec = rfft(h);
-  const n = h.length;
-  const df = sampleRate / n;
-  let sum = 0;
-  for (let k = 1; k < spec.length / 2; k++) {
-    const re = spec[2 * k] / sampleRate; // continuous FT ≈ DFT · Δt
-    const im = spec[2 * k + 1] / sampleRate;
-    sum += (re * re + im * im) / psd(k * df);
-  }
-  return Math.sqrt(4 * sum * df);
+  const bins = (h.length >> 1) + 1;
+  const df = sampleRate / h.length;
+  const grid = new Float64Array(bins);
+  for (let k = 0; k < bins; k++) grid[k] = psd(k * df);
+  // A unit-amplitude template against a strain PSD has an astronomically large SNR: no sanity cap.
+  return computeIfoSnr({ data: h, batch: 1, channels: 1, length: h.length }, grid, sampleRate, { maxSnr: Infinity })[0];
 }
 
 /**

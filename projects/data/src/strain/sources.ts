@@ -3,11 +3,10 @@
  * API), `files` (local GWOSC-format HDF5 files) and `simulated` (coloured Gaussian noise). Each
  * returns strain for [start, end) at its native rate; the caller resamples.
  */
-import { readFileSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { findRun, strainFiles } from '../gwosc/api.ts';
 import { downloadToCache, type HttpOptions } from '../gwosc/http.ts';
-import { assertHdf5Signature, readGwoscStrain, type GwoscStrain } from '../gwosc/strain-file.ts';
+import { assertHdf5File, readGwoscStrain, type GwoscStrain } from '../gwosc/strain-file.ts';
 import { stitchSpan } from './stitch.ts';
 
 export interface NativeStrain {
@@ -39,7 +38,7 @@ export class GwoscSource implements StrainSource {
         await downloadToCache(rec.hdf5Url, {
           ...this.http,
           cacheDir: this.cacheDir,
-          validate: (p) => assertHdf5Signature(readFileSync(p).subarray(0, 8), rec.hdf5Url),
+          validate: (p) => assertHdf5File(p, rec.hdf5Url),
         }),
       );
     }

@@ -8,9 +8,9 @@
  * the same grid by log-log interpolation and used for every ifo ('auto' tells ASD from PSD by scale).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseSpectrumText, psdOnUniformGrid, welch } from '@aframe/signal';
+import { detectSpectrumKind, parseSpectrumText, psdOnUniformGrid, welch } from '@aframe/signal';
 import { readBackground } from '../background.ts';
-import { hasHdf5Signature } from '../gwosc/strain-file.ts';
+import { hasHdf5Signature } from '@aframe/ledger';
 
 const HDF5_EXT = /\.(hdf5|h5|hdf)$/i;
 
@@ -49,10 +49,7 @@ function textPsd(path: string, bins: number, df: number): Float64Array {
   } catch (e) {
     throw new Error(`psd file ${path} is neither a background HDF5 file (.hdf5) nor a two-column frequency/ASD-or-PSD table: ${(e as Error).message}`);
   }
-  // Strain ASDs are ~1e-23/√Hz, PSDs ~1e-46/Hz: the median value tells which one the table holds.
-  const sorted = Float64Array.from(table.values).sort();
-  const kind = sorted[sorted.length >> 1] < 1e-35 ? 'psd' : 'asd';
-  return psdOnUniformGrid(table, { df, bins, kind });
+  return psdOnUniformGrid(table, { df, bins, kind: detectSpectrumKind(table.values) });
 }
 
 
