@@ -54,7 +54,15 @@ export async function runFetch(
   let segments: Segment[] = [[cfg.start, cfg.end]];
   if (cfg.segments_file) segments = intersectSegments(readSegwizard(cfg.segments_file), segments);
   if (segments.length === 0) throw new Error(`${cfg.segments_file}: no segment overlaps GPS [${cfg.start}, ${cfg.end})`);
-  const source = sourceConfig(cfg, ctx.env ?? process.env);
+  let source = sourceConfig(cfg, ctx.env ?? process.env);
+  if (source.kind === 'gwosc') {
+    // Download every file once, here; the branches then read the cached files like local ones and
+    // make no further API calls (nor race each other for a download).
+    const gw = new GwoscSource(source.baseUrl, source.cacheDir, source.sampleRateKhz, { ...source.http, onRetry: ctx.log });
+    const paths: string[] = [];
+    for (const ifo of cfg.channels) for (const [a, b] of segments) paths.push(...(await gw.prefetch(ifo, a, b, ctx.log)));
+    source = { kind: 'files', patterns: [], paths };
+  }
   const tasks: FetchTask[] = fetchTasks({
     segments,
     maxDuration: cfg.max_duration,
@@ -64,11 +72,6 @@ export async function runFetch(
     prefix: cfg.prefix,
     source,
   });
-  if (source.kind === 'gwosc') {
-    // Download every file once, here, so concurrent branches only read the cache.
-    const gw = new GwoscSource(source.baseUrl, source.cacheDir, source.sampleRateKhz, { ...source.http, onRetry: ctx.log });
-    for (const ifo of cfg.channels) for (const [a, b] of segments) await gw.prefetch(ifo, a, b, ctx.log);
-  }
   const progress = createProgress({ label: 'fetch', total: tasks.length, unit: 'chunks', env: ctx.env });
   const results = await runBranches<FetchTask, FetchResult>(new URL('./fetch-worker.ts', import.meta.url), tasks, {
     workers: cfg.nproc ?? undefined,

@@ -15,7 +15,7 @@ import type { HttpOptions } from './gwosc/http.ts';
 
 export type SourceConfig =
   | { kind: 'gwosc'; baseUrl: string; cacheDir: string; sampleRateKhz: 4 | 16; http?: HttpOptions }
-  | { kind: 'files'; patterns: string[] }
+  | { kind: 'files'; patterns: string[]; paths?: string[] }
   | { kind: 'simulated'; seed: number; psdFiles?: Record<string, string>; psdKind?: CurveKind; glitches?: GlitchOptions };
 
 export interface FetchTask {

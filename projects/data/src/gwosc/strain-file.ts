@@ -6,12 +6,16 @@
 import h5wasm from 'h5wasm/node';
 import { h5ready, hasHdf5Signature, openRead } from '@aframe/ledger';
 
-export interface GwoscStrain {
+/** What a GWOSC file covers, read without its samples. */
+export interface GwoscHeader {
   path: string;
   detector: string;
   gpsStart: number;
   durationS: number;
   sampleRate: number;
+}
+
+export interface GwoscStrain extends GwoscHeader {
   data: Float64Array;
   /** One word per second; bit 0 set where DATA is present. Null when the file has no mask. */
   dqMask: Uint32Array | null;
@@ -42,6 +46,15 @@ export function scalar(v: unknown): number {
 
 /** Read a GWOSC strain file; throws one line naming the file and the missing/bad dataset. */
 export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
+  return (await readGwosc(path, true)) as GwoscStrain;
+}
+
+/** Detector, start, duration and rate of a GWOSC strain file, without reading its samples. */
+export function readGwoscHeader(path: string): Promise<GwoscHeader> {
+  return readGwosc(path, false);
+}
+
+async function readGwosc(path: string, withData: boolean): Promise<GwoscHeader | GwoscStrain> {
   const lib = await h5();
   const f = await openHdf5(path, 'a GWOSC strain file');
   try {
@@ -55,25 +68,24 @@ export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
     const spacingAttr = strain.attrs['Xspacing'];
     if (!spacingAttr) throw new Error(`${path}: strain/Strain has no Xspacing attribute (expected 1/sample_rate)`);
     const sampleRate = Math.round(1 / scalar(spacingAttr.value));
-    const raw = strain.value;
-    if (!(raw instanceof Float64Array) && !(raw instanceof Float32Array)) {
-      throw new Error(`${path}: strain/Strain has dtype ${String(strain.dtype)} (expected float64)`);
+    if (!/^<?[fd]|float/.test(String(strain.dtype)) || strain.shape?.length !== 1) {
+      throw new Error(`${path}: strain/Strain has dtype ${String(strain.dtype)} and shape [${strain.shape}] (expected 1-D float)`);
     }
-    const data = raw instanceof Float64Array ? raw : Float64Array.from(raw);
+    const length = strain.shape[0];
     const durDs = f.get('meta/Duration');
-    const durationS = durDs instanceof lib.Dataset ? scalar(durDs.value) : data.length / sampleRate;
-    if (Math.abs(durationS * sampleRate - data.length) > 0.5) {
-      throw new Error(`${path}: strain/Strain has ${data.length} samples but meta/Duration=${durationS} s at ${sampleRate} Hz`);
+    const durationS = durDs instanceof lib.Dataset ? scalar(durDs.value) : length / sampleRate;
+    if (Math.abs(durationS * sampleRate - length) > 0.5) {
+      throw new Error(`${path}: strain/Strain has ${length} samples but meta/Duration=${durationS} s at ${sampleRate} Hz`);
     }
     const detDs = f.get('meta/Detector');
     const detector = detDs instanceof lib.Dataset ? String(detDs.value) : '';
+    const header: GwoscHeader = { path, detector, gpsStart, durationS, sampleRate };
+    if (!withData) return header;
+    const raw = strain.value;
+    const data = raw instanceof Float64Array ? raw : Float64Array.from(raw as ArrayLike<number>);
     const maskDs = f.get('quality/simple/DQmask');
-    let dqMask: Uint32Array | null = null;
-    if (maskDs instanceof lib.Dataset) {
-      const m = maskDs.value as ArrayLike<number>;
-      dqMask = Uint32Array.from(m as ArrayLike<number>);
-    }
-    return { path, detector, gpsStart, durationS, sampleRate, data, dqMask };
+    const dqMask = maskDs instanceof lib.Dataset ? Uint32Array.from(maskDs.value as ArrayLike<number>) : null;
+    return { ...header, data, dqMask };
   } finally {
     f.close();
   }
@@ -83,4 +95,3 @@ export async function readGwoscStrain(path: string): Promise<GwoscStrain> {
 export function assertHdf5File(path: string, name: string): void {
   if (!hasHdf5Signature(path)) throw new Error(`${name} is not an HDF5 file`);
 }
-

@@ -8,7 +8,7 @@ export function makeSource(cfg: SourceConfig, sampleRate: number): StrainSource 
     case 'gwosc':
       return new GwoscSource(cfg.baseUrl, cfg.cacheDir, cfg.sampleRateKhz, cfg.http);
     case 'files':
-      return new FilesSource(cfg.patterns);
+      return new FilesSource(cfg.patterns, cfg.paths);
     case 'simulated':
       return new SimulatedSource({ seed: cfg.seed, sampleRate, psdFiles: cfg.psdFiles, psdKind: cfg.psdKind, glitches: cfg.glitches });
   }

@@ -6,7 +6,7 @@
 import { globSync } from 'tinyglobby';
 import { findRun, strainFiles } from '../gwosc/api.ts';
 import { downloadToCache, type HttpOptions } from '../gwosc/http.ts';
-import { assertHdf5File, readGwoscStrain, type GwoscStrain } from '../gwosc/strain-file.ts';
+import { assertHdf5File, readGwoscHeader, readGwoscStrain, type GwoscHeader, type GwoscStrain } from '../gwosc/strain-file.ts';
 import { stitchSpan } from './stitch.ts';
 
 export interface NativeStrain {
@@ -52,25 +52,34 @@ export class GwoscSource implements StrainSource {
   }
 }
 
-/** Local GWOSC-format files matched by glob patterns; the detector comes from meta/Detector or the name. */
+/**
+ * Local GWOSC-format files, matched by glob patterns and/or given as literal paths; the detector comes
+ * from meta/Detector or the file name. Only the headers are read up front; a read loads just the
+ * files of that detector overlapping the span.
+ */
 export class FilesSource implements StrainSource {
-  private index: Promise<GwoscStrain[]> | null = null;
-  constructor(private readonly patterns: string[]) {}
+  private index: Promise<GwoscHeader[]> | null = null;
+  constructor(
+    private readonly patterns: string[],
+    private readonly paths: string[] = [],
+  ) {}
 
-  private load(): Promise<GwoscStrain[]> {
+  private load(): Promise<GwoscHeader[]> {
     this.index ??= (async () => {
-      const paths = [...new Set(this.patterns.flatMap((p) => globSync(p, { absolute: true, expandDirectories: false })))].sort();
-      if (paths.length === 0) throw new Error(`files: no file matches ${JSON.stringify(this.patterns)}`);
-      return Promise.all(paths.map((p) => readGwoscStrain(p)));
+      const matched = this.patterns.flatMap((p) => globSync(p, { absolute: true, expandDirectories: false }));
+      const all = [...new Set([...matched, ...this.paths])].sort();
+      if (all.length === 0) throw new Error(`files: no file matches ${JSON.stringify(this.patterns)}`);
+      return Promise.all(all.map((p) => readGwoscHeader(p)));
     })();
     return this.index;
   }
 
   async read(ifo: string, start: number, end: number): Promise<NativeStrain> {
-    const all = await this.load();
-    const mine = all.filter((f) => (f.detector || detectorFromName(f.path)) === ifo);
+    const mine = (await this.load()).filter((f) => (f.detector || detectorFromName(f.path)) === ifo);
     if (mine.length === 0) throw new Error(`files: none of the given files is ${ifo} data`);
-    return stitchSpan(mine, ifo, start, end);
+    const overlapping = mine.filter((f) => f.gpsStart < end && f.gpsStart + f.durationS > start);
+    const files = await Promise.all(overlapping.map((f) => readGwoscStrain(f.path)));
+    return stitchSpan(files, ifo, start, end);
   }
 }
 
